@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Material prints an end-of-life banner on every build; the README explains it once instead.
+export NO_MKDOCS_2_WARNING := 1
+# The content pipeline is the `atlas` package under scripts/.
+export PYTHONPATH := $(CURDIR)/scripts
+
+.PHONY: serve build test check render clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
+	  else echo "Python's venv module is missing: sudo apt-get install python3-venv" >&2; exit 1; fi; }
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+## serve: the site on http://127.0.0.1:8000, rebuilt when content, docs, templates or overrides change
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: write the site to site/ (stops, leaving site/ as it was, if content is invalid)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: the whole suite: schema, renderer, build and browser tests
+test: $(STAMP)
+	@scripts/tools/system-packages.sh
+	$(BIN)/python -m pytest
+
+## check: validate content/ only
+check: $(STAMP)
+	$(BIN)/python -m atlas check
+
+## render: write the generated Markdown to build/markdown (for engines that ignore MkDocs hooks)
+render: $(STAMP)
+	$(BIN)/python -m atlas render build/markdown
+
+clean:
+	rm -rf site build .pytest_cache

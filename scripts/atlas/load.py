@@ -1,0 +1,323 @@
+"""Read `content/`, validate it against the schema, and report problems readably.
+
+A broken content file must produce one message that names the file, the field
+path, the line and what is wrong: never a traceback. Every problem found is
+collected into a single `ContentError`.
+
+YAML is read without implicit typing (every scalar is a string) and the schema
+does the typing. That keeps YAML's surprises out of medical text ("no" turning
+into False, "1:30" into a number) and makes a bad date a schema error with a
+line number instead of a crash inside the YAML library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from atlas import schema
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.field:
+            where += f": {self.field}"
+        if self.line is not None:
+            where += f" (line {self.line})"
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content that cannot be published. `str()` is the message shown to editors."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        lines = [f"Content error ({count}); the site was not built:"]
+        lines += [f"  {p}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+# --- YAML with positions ----------------------------------------------------
+
+
+class _Document:
+    """A parsed YAML file that remembers the line of every value."""
+
+    def __init__(self, path: Path, label: str):
+        self.label = label
+        text = path.read_text(encoding="utf-8")
+        try:
+            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else None
+            raise ContentError([Problem(label, "", line, f"YAML syntax error: {error.problem}")]) from None
+        if self.root is None:
+            raise ContentError([Problem(label, "", None, "the file is empty")])
+        problems: list[Problem] = []
+        self.data = self._to_python(self.root, (), problems)
+        if problems:
+            raise ContentError(problems)
+
+    def _to_python(self, node: yaml.Node, path: tuple, problems: list[Problem]) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key in result:
+                    problems.append(
+                        Problem(self.label, _dotted(path + (key,)), key_node.start_mark.line + 1,
+                                "this key appears twice in the same block")
+                    )
+                result[key] = self._to_python(value_node, path + (key,), problems)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self._to_python(item, path + (i,), problems) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:null" and node.value in ("", "~", "null"):
+            return None
+        return node.value
+
+    def line_of(self, loc: tuple) -> int | None:
+        """Line of the value at `loc`, or of the nearest enclosing value that exists."""
+        node = self.root
+        for part in loc:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                child = next((v for k, v in node.value if k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                child = node.value[part]
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1
+
+
+def _dotted(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+_FRIENDLY = {
+    "missing": "missing required field",
+    "extra_forbidden": "unknown field (not in the schema; check the spelling)",
+}
+
+
+def _validate(model: type[BaseModel], document: _Document) -> Any:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            # Drop pydantic's internal type tags (e.g. "function-after[...]") from the path.
+            loc = tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p)
+            message = _FRIENDLY.get(item["type"], item["msg"].removeprefix("Value error, "))
+            problems.append(Problem(document.label, _dotted(loc), document.line_of(loc), message))
+        raise ContentError(problems) from None
+
+
+# --- the content folder -----------------------------------------------------
+
+SINGLE_FILES = {
+    "publisher": ("publisher.yml", schema.Publisher, None),
+    "references": ("references.yml", None, "references"),
+    "regions": ("body-regions.yml", None, "regions"),
+    "glossary": ("glossary.yml", schema.Glossary, None),
+    "safety": ("safety.yml", schema.Safety, None),
+    "for_clinicians": ("for-clinicians.yml", schema.ClinicianGuide, None),
+}
+"""Site-wide files: (file name, model, or the key of the one list it holds)."""
+
+PAGE_FOLDERS = {
+    "muscles": schema.Muscle,
+    "conditions": schema.Condition,
+    "techniques": schema.Technique,
+}
+"""One file per page: `content/<folder>/<id>.yml`."""
+
+
+def load_site(content_dir: Path) -> schema.SiteContent:
+    """Load and check every content file. Raises `ContentError` listing all problems."""
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+    documents: dict[str, _Document] = {}
+    fields: dict[str, Any] = {}
+
+    def read(path: Path) -> _Document | None:
+        label = _label(path, content_dir)
+        if not path.is_file():
+            problems.append(Problem(label, "", None, "file is missing"))
+            return None
+        try:
+            document = _Document(path, label)
+        except ContentError as error:
+            problems.extend(error.problems)
+            return None
+        documents[label] = document
+        return document
+
+    for key, (name, model, list_key) in SINGLE_FILES.items():
+        document = read(content_dir / name)
+        if document is None:
+            continue
+        try:
+            if model is not None:
+                fields[key] = _validate(model, document)
+            else:
+                fields[key] = _validate_list(document, list_key, schema.SiteContent.model_fields[key])
+        except ContentError as error:
+            problems.extend(error.problems)
+
+    for folder, model in PAGE_FOLDERS.items():
+        pages = []
+        for path in sorted((content_dir / folder).glob("*.yml")):
+            document = read(path)
+            if document is None:
+                continue
+            try:
+                page = _validate(model, document)
+            except ContentError as error:
+                problems.extend(error.problems)
+                continue
+            if page.id != path.stem:
+                problems.append(Problem(document.label, "id", document.line_of(("id",)),
+                                        f"id {page.id!r} must match the file name {path.stem!r}"))
+            pages.append((document, page))
+        fields[folder] = pages
+
+    if problems:
+        raise ContentError(problems)
+
+    problems.extend(_cross_check(fields, documents))
+    if problems:
+        raise ContentError(problems)
+    for folder in PAGE_FOLDERS:
+        fields[folder] = [page for _, page in fields[folder]]
+    return schema.SiteContent(**fields)
+
+
+def _validate_list(document: _Document, list_key: str, field_info: Any) -> list:
+    from pydantic import TypeAdapter
+
+    data = document.data
+    if not isinstance(data, dict) or set(data) != {list_key}:
+        raise ContentError([Problem(document.label, "", 1, f"the file must hold one key, {list_key!r}, with a list")])
+    try:
+        return TypeAdapter(field_info.annotation).validate_python(data[list_key])
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = (list_key,) + tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p)
+            message = _FRIENDLY.get(item["type"], item["msg"].removeprefix("Value error, "))
+            problems.append(Problem(document.label, _dotted(loc), document.line_of(loc), message))
+        raise ContentError(problems) from None
+
+
+def _label(path: Path, content_dir: Path) -> str:
+    try:
+        return str(Path(content_dir.name) / path.relative_to(content_dir))
+    except ValueError:
+        return str(path)
+
+
+# --- rules that span files --------------------------------------------------
+
+
+def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> list[Problem]:
+    problems: list[Problem] = []
+    labels = {key: f"content/{name}" for key, (name, _, _) in SINGLE_FILES.items()}
+
+    def problem(label: str, loc: tuple, message: str) -> None:
+        document = documents.get(label)
+        line = document.line_of(loc) if document else None
+        problems.append(Problem(label, _dotted(loc), line, message))
+
+    def unique(label: str, items: list, where: tuple, what: str) -> None:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problem(label, where + (i, "id"), f"duplicate {what} id {item.id!r}")
+            seen.add(item.id)
+
+    unique(labels["references"], fields["references"], ("references",), "reference")
+    unique(labels["regions"], fields["regions"], ("regions",), "body region")
+    unique(labels["glossary"], fields["glossary"].terms, ("terms",), "glossary term")
+    unique(labels["for_clinicians"], fields["for_clinicians"].sections, ("sections",), "section")
+
+    reference_ids = {r.id for r in fields["references"]}
+    region_ids = {r.id for r in fields["regions"]}
+
+    # Page ids and their section ids, to check cross-links against.
+    site_pages: dict[str, set[str]] = {
+        "muscles": set(),
+        "glossary": {t.id for t in fields["glossary"].terms},
+        "for-clinicians": {s.id for s in fields["for_clinicians"].sections},
+    }
+    for folder in PAGE_FOLDERS:
+        for document, page in fields[folder]:
+            if folder == "muscles":
+                sections = set(page.section_ids())
+                unique(document.label, page.trigger_points.points, ("trigger_points", "points"), "trigger point")
+            else:
+                sections = {s.id for s in page.sections}
+                unique(document.label, page.sections, ("sections",), "section")
+            if f"{folder}/{page.id}" in site_pages:
+                problem(document.label, ("id",), f"duplicate page id {page.id!r} in content/{folder}/")
+            site_pages[f"{folder}/{page.id}"] = sections
+
+    def check_related(label: str, related: list) -> None:
+        for i, link in enumerate(related):
+            page, _, section = link.page.partition("#")
+            if page not in site_pages:
+                problem(label, ("related", i, "page"),
+                        f"cross-link to unknown page {page!r}; known pages: {', '.join(sorted(site_pages))}")
+            elif section and section not in site_pages[page]:
+                problem(label, ("related", i, "page"),
+                        f"cross-link to unknown section '#{section}' on page {page!r}")
+
+    def check_references(label: str, loc: tuple, ids: list[str], allowed: set[str]) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in reference_ids:
+                problem(label, loc + (i,), f"unknown reference id {ref!r}; known: {', '.join(sorted(reference_ids))}")
+            elif ref not in allowed:
+                problem(label, loc + (i,), f"reference {ref!r} is cited here but missing from the page's references list")
+
+    for folder in PAGE_FOLDERS:
+        for document, page in fields[folder]:
+            label = document.label
+            check_related(label, page.related)
+            check_references(label, ("references",), page.references, reference_ids)
+            allowed = set(page.references)
+            if folder == "conditions":
+                for i, region in enumerate(page.regions):
+                    if region not in region_ids:
+                        problem(label, ("regions", i), _unknown_region(region, region_ids))
+            if folder != "muscles":
+                continue
+            for section in ("anatomy", "symptoms", "causes", "self_release", "stretch"):
+                check_references(label, (section, "sources"), getattr(page, section).sources, allowed)
+            for t, tp in enumerate(page.trigger_points.points):
+                check_references(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
+                for r, referral in enumerate(tp.referred_pain):
+                    if referral.region not in region_ids:
+                        problem(label, ("trigger_points", "points", t, "referred_pain", r, "region"),
+                                _unknown_region(referral.region, region_ids))
+    return problems
+
+
+def _unknown_region(region: str, known: set[str]) -> str:
+    return f"unknown body region {region!r}; known regions (content/body-regions.yml): {', '.join(sorted(known))}"

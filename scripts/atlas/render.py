@@ -1,0 +1,204 @@
+"""Render validated content into Markdown pages, one Jinja template per page kind.
+
+The output is plain Markdown (with Material's admonitions and attribute lists)
+so that MkDocs, or any engine that reads the same Markdown, builds the same
+pages. Nothing here knows about MkDocs: the hook only hands these strings over.
+
+Every value printed by a template is escaped for Markdown and HTML unless it
+is explicitly marked safe (`Markup`). Content is plain text, so a content file
+can never inject a link, an attribute list, HTML or script into a page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from atlas import schema
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make `text` render literally: no emphasis, links, attribute lists or HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        raise ValueError("a template printed a missing value; templates must not invent data")
+    if isinstance(value, Markup):
+        return value
+    return escape_markdown(str(value))
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: `path` is relative to the docs folder."""
+
+    path: str
+    markdown: str
+
+
+def page_path(page_id: str) -> str:
+    """Docs-relative source path of a page id: `muscles/gluteus-medius` -> `muscles/gluteus-medius.md`."""
+    page, _, _ = page_id.partition("#")
+    return "muscles/index.md" if page == "muscles" else f"{page}.md"
+
+
+class Renderer:
+    def __init__(self, site: schema.SiteContent):
+        self.site = site
+        self.references = {r.id: r for r in site.references}
+        self.regions = {r.id: r for r in site.regions}
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            finalize=_finalize,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,  # output is Markdown; `_finalize` escapes for it
+        )
+        self.env.filters.update(
+            date=lambda d: Markup(f"{d.day} {d:%B %Y}"),
+            iso=lambda d: Markup(d.isoformat()),
+            yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
+            region_names=self._region_names,
+        )
+        self.env.globals.update(site=site, cite=self._cite)
+
+    # --- helpers the templates call ----------------------------------------
+
+    def _region_names(self, referrals: list[schema.Referral], zone: str) -> str:
+        return ", ".join(self.regions[r.region].name.lower() for r in referrals if r.zone == zone)
+
+    def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
+        """Numbered citation links such as `[1], [3]` to the page's reference list."""
+        links = [
+            f"[\\[{page_references.index(s) + 1}\\]](#ref-{s})" for s in sources if s in page_references
+        ]
+        return Markup("Sources: " + ", ".join(links)) if links else Markup("")
+
+    def _link_to(self, from_path: str):
+        def link(page_id: str) -> Markup:
+            page, _, section = page_id.partition("#")
+            target = posixpath.relpath(page_path(page), posixpath.dirname(from_path) or ".")
+            return Markup(target + (f"#{section}" if section else ""))
+
+        return link
+
+    def _page_title(self, page_id: str) -> str:
+        page, _, section = page_id.partition("#")
+        titles = {"muscles": "Muscles", "glossary": "Glossary", "for-clinicians": "For clinicians"}
+        titles |= {f"muscles/{m.id}": m.names.common for m in self.site.muscles}
+        titles |= {f"conditions/{c.id}": c.name for c in self.site.conditions}
+        titles |= {f"techniques/{t.id}": t.name for t in self.site.techniques}
+        if page.startswith("muscles/") and section:
+            muscle = next(m for m in self.site.muscles if f"muscles/{m.id}" == page)
+            return f"{titles[page]}: {_muscle_section_title(muscle, section)}"
+        if section:
+            return f"{titles[page]}: {section.replace('-', ' ')}"
+        return titles[page]
+
+    def _glossary_abbreviations(self) -> Markup:
+        """Abbreviation lines that give every glossary word a tooltip (Material `content.tooltips`)."""
+        lines = []
+        for term in self.site.glossary.terms:
+            definition = term.definition.replace("\n", " ")
+            for word in [term.term, *term.also]:
+                lines.append(f"*[{word}]: {definition}")
+        return Markup("\n".join(lines))
+
+    def _render(self, template: str, path: str, **context: object) -> Page:
+        self.env.globals.update(link=self._link_to(path), page_title=self._page_title)
+        markdown = self.env.get_template(template).render(
+            path=path, abbreviations=self._glossary_abbreviations(), **context
+        )
+        return Page(path, markdown)
+
+    # --- one function per page kind -----------------------------------------
+
+    def render_muscle_page(self, muscle: schema.Muscle) -> Page:
+        return self._render("muscle.md.j2", page_path(f"muscles/{muscle.id}"), muscle=muscle,
+                            safety=self.site.safety, references=self.references)
+
+    def render_muscle_index(self) -> Page:
+        return self._render("muscle_index.md.j2", page_path("muscles"), muscles=self.site.muscles)
+
+    def render_condition_page(self, condition: schema.Condition) -> Page:
+        sending_pain = [
+            (muscle, tp)
+            for muscle in self.site.muscles
+            for tp in muscle.trigger_points.points
+            if any(r.region in condition.regions for r in tp.referred_pain)
+        ]
+        return self._render("condition.md.j2", page_path(f"conditions/{condition.id}"),
+                            condition=condition, sending_pain=sending_pain, references=self.references)
+
+    def render_technique_page(self, technique: schema.Technique) -> Page:
+        return self._render("technique.md.j2", page_path(f"techniques/{technique.id}"),
+                            technique=technique, references=self.references)
+
+    def render_glossary(self) -> Page:
+        terms = sorted(self.site.glossary.terms, key=lambda t: t.term.lower())
+        by_letter: dict[str, list[schema.GlossaryTerm]] = {}
+        for term in terms:
+            by_letter.setdefault(term.term[0].upper(), []).append(term)
+        return self._render("glossary.md.j2", page_path("glossary"), glossary=self.site.glossary,
+                            by_letter=by_letter)
+
+    def render_for_clinicians(self) -> Page:
+        return self._render("for_clinicians.md.j2", page_path("for-clinicians"),
+                            guide=self.site.for_clinicians, muscles=self.site.muscles,
+                            section_title=_muscle_section_title,
+                            muscle_section_ids=lambda m: m.section_ids())
+
+    def render_site(self) -> list[Page]:
+        pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians()]
+        pages += [self.render_muscle_page(m) for m in self.site.muscles]
+        pages += [self.render_condition_page(c) for c in self.site.conditions]
+        pages += [self.render_technique_page(t) for t in self.site.techniques]
+        return pages
+
+
+MUSCLE_SECTION_TITLES = {
+    "anatomy": "Where it is and what it does",
+    "trigger-points": "Trigger points and where they send pain",
+    "symptoms": "Symptoms",
+    "causes": "Causes and what keeps it going",
+    "self-release": "Self-release with a ball",
+    "stretch": "Stretch",
+    "when-to-get-help": "When to get help",
+    "related": "Related pages",
+    "references": "References",
+}
+"""Headings of the pinned muscle-page sections; the ids are `schema.MUSCLE_SECTION_IDS`."""
+
+
+def _muscle_section_title(muscle: schema.Muscle, section: str) -> str:
+    for tp in muscle.trigger_points.points:
+        if tp.id == section:
+            return f"Trigger point {tp.number}: {tp.title.lower()}"
+    return MUSCLE_SECTION_TITLES[section]
+
+
+def render_site(site: schema.SiteContent) -> list[Page]:
+    return Renderer(site).render_site()
+
+
+def write_markdown_tree(pages: list[Page], out_dir: Path) -> None:
+    """Write rendered pages under `out_dir`, for engines that do not run MkDocs hooks."""
+    for page in pages:
+        target = Path(out_dir) / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")

@@ -1,0 +1,379 @@
+"""What the content in `content/` may say: the single source of truth.
+
+Every YAML file is validated against one of these models. Unknown keys are
+errors, so a typo in a field name can never silently drop a fact. Free text is
+folded onto one line (YAML block scalars keep their newlines), which also means
+no content value can start a Markdown block of its own.
+
+Cross-file rules (a region, reference or page id that must exist somewhere
+else) live on `SiteContent`, because only the whole site can check them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+
+def _fold_whitespace(value: str) -> str:
+    return " ".join(value.split())
+
+
+Text = Annotated[str, AfterValidator(_fold_whitespace), StringConstraints(min_length=1)]
+"""Plain prose: one or more words, whitespace folded to single spaces."""
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+"""An id that appears in addresses: lower case words joined by hyphens."""
+
+PageId = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?(?:#[a-z0-9-]+)?$")
+]
+"""A page of this site, optionally with a section: `muscles/gluteus-medius#stretch`."""
+
+NonEmpty = Field(min_length=1)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared vocabularies ----------------------------------------------------
+
+
+class Reference(Model):
+    """A numbered source. Pages list the ids of the references they rest on."""
+
+    id: Slug
+    authors: Text | None = None
+    title: Text
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    details: Text | None = None
+    kind: Literal["book", "web-page", "anatomy-texts", "guidance"]
+    note: Text | None = None
+
+
+class GlossaryTerm(Model):
+    id: Slug
+    term: Text
+    definition: Text
+    also: list[Text] = Field(default_factory=list)
+    """Other spellings that appear in page text and should get the same tooltip."""
+
+
+class BodyRegion(Model):
+    """A place where pain can be felt. Trigger points refer pain to these ids."""
+
+    id: Slug
+    name: Text
+    description: Text
+
+
+class Review(Model):
+    last_reviewed: dt.date
+    next_review_due: dt.date
+    how: Text
+    """Who checked the page and against what: stated plainly, never embellished."""
+
+    @model_validator(mode="after")
+    def _next_after_last(self) -> Review:
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError(
+                f"next_review_due ({self.next_review_due}) must be after "
+                f"last_reviewed ({self.last_reviewed})"
+            )
+        return self
+
+
+class RelatedPage(Model):
+    page: PageId
+    why: Text
+
+
+class CareLevel(Model):
+    """One level of the NHS-style 'when to get help' card."""
+
+    id: Literal["emergency", "urgent", "routine"]
+    title: Text
+    action: Text
+    signs: list[Text] = NonEmpty
+
+
+class Safety(Model):
+    """Safety content that every self-care page carries."""
+
+    when_to_get_help: list[CareLevel] = NonEmpty
+    do_not_press: list[Text] = NonEmpty
+    pressure_guide: list[Text] = NonEmpty
+    pregnancy: Text
+
+    @model_validator(mode="after")
+    def _three_levels_in_order(self) -> Safety:
+        ids = [level.id for level in self.when_to_get_help]
+        if ids != ["emergency", "urgent", "routine"]:
+            raise ValueError(f"when_to_get_help must list emergency, urgent, routine in order, got {ids}")
+        return self
+
+
+# --- the muscle page --------------------------------------------------------
+
+
+class Names(Model):
+    common: Text
+    latin: Text
+    short: Text | None = None
+    search_terms: list[Text] = NonEmpty
+
+
+class Action(Model):
+    movement: Text
+    detail: Text
+
+
+class Anatomy(Model):
+    location: list[Text] = NonEmpty
+    origin: Text
+    insertion: Text
+    nerve: Text
+    blood_supply: Text
+    actions: list[Action] = NonEmpty
+    in_movement: list[Text] = NonEmpty
+    """Its job in walking, running and standing on one leg."""
+    relations: list[Text] = NonEmpty
+    when_weak: list[Text] = NonEmpty
+    """What happens when the muscle is inhibited (by chronic low back pain, say)."""
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class Referral(Model):
+    region: Slug
+    zone: Literal["main", "spillover"]
+
+
+class TriggerPoint(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^tp[0-9]+$")]
+    number: int = Field(ge=1)
+    title: Text
+    where: Text
+    """Where it lies, in one short phrase (used in captions and tables)."""
+    how_to_find: list[Text] = NonEmpty
+    referred_pain: list[Referral] = NonEmpty
+    pain_pattern: Text
+    both_sides: bool = False
+    how_common: Text
+    certainty: Literal["well-described", "less-certain"]
+    certainty_note: Text
+    sources: list[Slug] = NonEmpty
+
+    @model_validator(mode="after")
+    def _id_matches_number(self) -> TriggerPoint:
+        if self.id != f"tp{self.number}":
+            raise ValueError(f"id {self.id!r} does not match number {self.number} (expected 'tp{self.number}')")
+        return self
+
+
+class TriggerPoints(Model):
+    intro: list[Text] = NonEmpty
+    points: list[TriggerPoint] = NonEmpty
+    where_they_gather: Text
+    not_from_this_muscle: list[Text] = Field(default_factory=list)
+
+
+class Mimic(Model):
+    name: Text
+    note: Text | None = None
+
+
+class Symptoms(Model):
+    worse_with: list[Text] = NonEmpty
+    sleep: list[Text] = NonEmpty
+    mistaken_for: list[Mimic] = NonEmpty
+    with_neighbours: list[Text] = NonEmpty
+    """What happens when this muscle and its neighbours are weakened together."""
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class CauseGroup(Model):
+    id: Slug
+    title: Text
+    items: list[Text] = NonEmpty
+
+
+class Causes(Model):
+    intro: Text
+    groups: list[CauseGroup] = NonEmpty
+    what_helps: list[Text] = NonEmpty
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class Equipment(Model):
+    item: Text
+    instead: list[Text] = Field(default_factory=list)
+
+
+class Exercise(Model):
+    """Fields shared by the self-release and the stretch."""
+
+    intro: Text
+    starting_position: Text
+    steps: list[Text] = NonEmpty
+    hold_seconds: int = Field(ge=1, le=600)
+    repetitions: Text | None = None
+    """Left out where the sources give none: the handout leaves a blank for the clinician."""
+    how_often: Text | None = None
+    both_sides: Text
+    pregnancy_alternative: list[Text] = NonEmpty
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class SelfRelease(Exercise):
+    equipment: list[Equipment] = NonEmpty
+    gentler: list[Text] = NonEmpty
+    stronger: list[Text] = NonEmpty
+    what_you_should_feel: list[Text] = NonEmpty
+    stop_if: list[Text] = NonEmpty
+
+
+class Stretch(Exercise):
+    what_you_should_feel: list[Text] = Field(default_factory=list)
+
+
+class Muscle(Model):
+    id: Slug
+    names: Names
+    summary: Text
+    group_note: Text
+    anatomy: Anatomy
+    trigger_points: TriggerPoints
+    symptoms: Symptoms
+    causes: Causes
+    self_release: SelfRelease
+    stretch: Stretch
+    related: list[RelatedPage] = NonEmpty
+    references: list[Slug] = NonEmpty
+    review: Review
+
+    def section_ids(self) -> list[str]:
+        """Every pinned section id of this muscle's page, in page order."""
+        ids = list(MUSCLE_SECTION_IDS)
+        at = ids.index("trigger-points") + 1
+        return ids[:at] + [tp.id for tp in self.trigger_points.points] + ids[at:]
+
+    @model_validator(mode="after")
+    def _trigger_points_numbered_in_order(self) -> Muscle:
+        numbers = [tp.number for tp in self.trigger_points.points]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"trigger points must be numbered 1, 2, 3 ... in order, got {numbers}")
+        return self
+
+
+# --- other page kinds -------------------------------------------------------
+
+
+class Section(Model):
+    """A titled block of prose and bullet points with a pinned id."""
+
+    id: Slug
+    title: Text
+    paragraphs: list[Text] = Field(default_factory=list)
+    points: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Section:
+        if not self.paragraphs and not self.points:
+            raise ValueError(f"section {self.id!r} needs paragraphs or points")
+        return self
+
+
+class Condition(Model):
+    id: Slug
+    name: Text
+    summary: Text
+    search_terms: list[Text] = Field(default_factory=list)
+    regions: list[Slug] = NonEmpty
+    """Trigger points that refer pain to these regions are listed on the page."""
+    sections: list[Section] = NonEmpty
+    related: list[RelatedPage] = NonEmpty
+    references: list[Slug] = NonEmpty
+    review: Review
+
+
+class Technique(Model):
+    id: Slug
+    name: Text
+    summary: Text
+    done_by: Literal["yourself", "a trained clinician"]
+    sections: list[Section] = NonEmpty
+    related: list[RelatedPage] = NonEmpty
+    references: list[Slug] = NonEmpty
+    review: Review
+
+
+class ClinicianGuide(Model):
+    """Content of the /for-clinicians/ page that is not generated from other pages."""
+
+    summary: Text
+    sections: list[Section] = NonEmpty
+    review: Review
+
+
+class Glossary(Model):
+    summary: Text
+    terms: list[GlossaryTerm] = NonEmpty
+    review: Review
+
+
+class Publisher(Model):
+    name: Text
+    description: Text
+
+
+# --- the whole site ---------------------------------------------------------
+
+
+class SiteContent(Model):
+    """Everything in `content/`, checked as one: ids unique, every reference resolves."""
+
+    publisher: Publisher
+    references: list[Reference] = NonEmpty
+    regions: list[BodyRegion] = NonEmpty
+    glossary: Glossary
+    safety: Safety
+    muscles: list[Muscle] = NonEmpty
+    conditions: list[Condition] = Field(default_factory=list)
+    techniques: list[Technique] = Field(default_factory=list)
+    for_clinicians: ClinicianGuide
+
+    def page_ids(self) -> dict[str, set[str]]:
+        """Every generated page and the section ids it pins, by page id."""
+        pages: dict[str, set[str]] = {"muscles": set(), "glossary": {t.id for t in self.glossary.terms}}
+        pages["for-clinicians"] = {s.id for s in self.for_clinicians.sections}
+        for muscle in self.muscles:
+            pages[f"muscles/{muscle.id}"] = set(muscle.section_ids())
+        for condition in self.conditions:
+            pages[f"conditions/{condition.id}"] = {s.id for s in condition.sections}
+        for technique in self.techniques:
+            pages[f"techniques/{technique.id}"] = {s.id for s in technique.sections}
+        return pages
+
+
+MUSCLE_SECTION_IDS = (
+    "anatomy",
+    "trigger-points",
+    "symptoms",
+    "causes",
+    "self-release",
+    "stretch",
+    "when-to-get-help",
+    "related",
+    "references",
+)
+"""Section ids of every muscle page: a public contract, never derived from headings."""

@@ -1,0 +1,40 @@
+"""MkDocs hook: hand the pages rendered from `content/` to MkDocs.
+
+Deliberately thin. Content is loaded and validated in `on_pre_build`, which
+MkDocs runs before it cleans `site/`: a content error stops the build with one
+readable message and leaves the previous site exactly as it was. Nothing is
+written into `docs/`, so `mkdocs serve` does not rebuild in a loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+# MkDocs puts this file's folder on sys.path while it imports the hook.
+from atlas.load import ContentError, load_site
+from atlas.render import render_site
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+_pages = []
+
+
+def on_pre_build(config) -> None:
+    global _pages
+    try:
+        site = load_site(CONTENT)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    _pages = render_site(site)
+
+
+def on_files(files: Files, config) -> Files:
+    for page in _pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            raise PluginError(f"docs/{page.path} would hide the page generated from content/; remove it")
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages the tests drive are installed.
+# Installs them with apt-get when it can (root on Debian); otherwise stops and
+# says exactly what to install. Browser tests are never silently skipped.
+set -euo pipefail
+
+# command that must exist -> Debian package that provides it
+declare -A NEEDED=(
+  [/usr/bin/chromium]=chromium
+)
+
+missing=()
+for path in "${!NEEDED[@]}"; do
+  [ -x "$path" ] || missing+=("${NEEDED[$path]}")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian packages the tests need: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  exit 0
+fi
+
+echo "The browser tests need these Debian packages, which are not installed: ${missing[*]}" >&2
+echo "Install them with:  sudo apt-get install ${missing[*]}" >&2
+exit 1

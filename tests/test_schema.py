@@ -1,0 +1,160 @@
+"""The schema accepts the real content and rejects each kind of bad input with a readable message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from atlas import schema
+from atlas.load import ContentError, load_site
+
+from conftest import ROOT
+
+MUSCLE = "muscles/gluteus-medius.yml"
+
+
+def test_real_content_is_valid():
+    site = load_site(ROOT / "content")
+    muscle = site.muscles[0]
+    assert muscle.id == "gluteus-medius"
+    assert [tp.id for tp in muscle.trigger_points.points] == ["tp1", "tp2", "tp3"]
+    assert muscle.trigger_points.points[2].certainty == "less-certain"
+    assert {"glute med", "hip abductor"} <= set(muscle.names.search_terms)
+
+
+def test_every_referral_region_is_in_the_vocabulary():
+    site = load_site(ROOT / "content")
+    regions = {r.id for r in site.regions}
+    used = {r.region for m in site.muscles for tp in m.trigger_points.points for r in tp.referred_pain}
+    assert used <= regions
+
+
+def edit(content: Path, relative: str, old: str, new: str) -> None:
+    path = content / relative
+    text = path.read_text()
+    assert old in text, f"test setup: {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(content: Path, relative: str, needle: str) -> int:
+    for number, line in enumerate((content / relative).read_text().splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+BAD_INPUTS = {
+    "yaml syntax error": (
+        MUSCLE, "  common: Gluteus medius\n", "  common: [Gluteus medius\n",
+        ["content/muscles/gluteus-medius.yml", "YAML syntax error"],
+    ),
+    "missing field": (
+        MUSCLE, "  nerve: The superior gluteal nerve, from the L4, L5 and S1 nerve roots.\n", "",
+        ["content/muscles/gluteus-medius.yml: anatomy.nerve", "missing required field"],
+    ),
+    "unknown field": (
+        MUSCLE, "  blood_supply:", "  blood_suply:",
+        ["anatomy.blood_suply (line", "unknown field"],
+    ),
+    "wrong type": (
+        MUSCLE, "  hold_seconds: 30\n  both_sides: If", "  hold_seconds: thirty\n  both_sides: If",
+        ["self_release.hold_seconds (line", "valid integer"],
+    ),
+    "duplicate id": (
+        "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
+        ["content/body-regions.yml: regions[7].id (line", "duplicate body region id 'sacrum'"],
+    ),
+    "unknown cross-link": (
+        MUSCLE, "  - page: techniques/dry-needling\n", "  - page: techniques/cupping\n",
+        ["related[2].page (line", "cross-link to unknown page 'techniques/cupping'"],
+    ),
+    "unknown section in cross-link": (
+        MUSCLE, "  - page: for-clinicians#training", "  - page: for-clinicians#courses",
+        ["related[3].page", "unknown section '#courses'"],
+    ),
+    "unknown region": (
+        MUSCLE, "{region: side-of-hip, zone: main}", "{region: hip-side, zone: main}",
+        ["trigger_points.points[1].referred_pain[1].region (line", "unknown body region 'hip-side'"],
+    ),
+    "unknown reference": (
+        MUSCLE, "  - davies-workbook\n  - namtpt-symptoms\n", "  - davies-workbok\n  - namtpt-symptoms\n",
+        ["references[2] (line", "unknown reference id 'davies-workbok'"],
+    ),
+    "empty step list": (
+        MUSCLE, "  steps:\n    - Lift the leg you want to stretch", "  steps: []\n  old_steps:\n    - Lift the leg you want to stretch",
+        ["stretch.steps (line", "at least 1 item"],
+    ),
+    "bad date": (
+        MUSCLE, "  last_reviewed: 2026-11-24", "  last_reviewed: 2026-13-24",
+        ["review.last_reviewed (line", "valid date"],
+    ),
+    "next review before last review": (
+        MUSCLE, "  next_review_due: 2027-11-24", "  next_review_due: 2025-11-24",
+        ["content/muscles/gluteus-medius.yml: review (line", "must be after last_reviewed"],
+    ),
+    "duplicate key": (
+        MUSCLE, "  latin: Musculus gluteus medius\n", "  latin: Musculus gluteus medius\n  latin: Gluteus medius\n",
+        ["names.latin (line", "appears twice"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_is_rejected_with_a_readable_message(content_copy: Path, case: str):
+    relative, old, new, expected = BAD_INPUTS[case]
+    edit(content_copy, relative, old, new)
+    with pytest.raises(ContentError) as caught:
+        load_site(content_copy)
+    message = str(caught.value)
+    for fragment in expected:
+        assert fragment in message, message
+    assert "Traceback" not in message
+    assert message.startswith("Content error")
+
+
+def test_error_names_the_right_line(content_copy: Path):
+    edit(content_copy, MUSCLE, "{region: side-of-hip, zone: main}", "{region: hip-side, zone: main}")
+    expected = line_of(content_copy, MUSCLE, "region: hip-side")
+    with pytest.raises(ContentError) as caught:
+        load_site(content_copy)
+    assert f"(line {expected})" in str(caught.value)
+
+
+def test_all_problems_are_reported_together(content_copy: Path):
+    edit(content_copy, MUSCLE, "  blood_supply:", "  blood_suply:")
+    edit(content_copy, "glossary.yml", "  - id: femur\n    term: femur\n", "  - id: femur\n")
+    with pytest.raises(ContentError) as caught:
+        load_site(content_copy)
+    # A misspelt key is both an unknown field and a missing one; the glossary gap is the third.
+    assert {(p.file, p.field) for p in caught.value.problems} == {
+        ("content/muscles/gluteus-medius.yml", "anatomy.blood_suply"),
+        ("content/muscles/gluteus-medius.yml", "anatomy.blood_supply"),
+        ("content/glossary.yml", "terms[14].term"),
+    }
+
+
+def test_file_name_must_match_id(content_copy: Path):
+    (content_copy / MUSCLE).rename(content_copy / "muscles/gluteus.yml")
+    with pytest.raises(ContentError, match="must match the file name 'gluteus'"):
+        load_site(content_copy)
+
+
+def test_missing_site_file(content_copy: Path):
+    (content_copy / "safety.yml").unlink()
+    with pytest.raises(ContentError, match="content/safety.yml: file is missing"):
+        load_site(content_copy)
+
+
+def test_trigger_point_id_must_match_its_number():
+    with pytest.raises(Exception, match="does not match number 2"):
+        schema.TriggerPoint.model_validate(
+            dict(id="tp1", number=2, title="x", where="x", how_to_find=["x"],
+                 referred_pain=[{"region": "sacrum", "zone": "main"}], pain_pattern="x",
+                 how_common="x", certainty="well-described", certainty_note="x", sources=["x"])
+        )
+
+
+def test_text_is_folded_onto_one_line():
+    term = schema.GlossaryTerm(id="x", term="x", definition="one\n\n# two  three")
+    assert term.definition == "one # two three"
