@@ -9,7 +9,8 @@
   var map = JSON.parse(data.textContent);
 
   function follow() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
     if (!id || document.getElementById(id)) return;
     var seen = {};
     while (Object.prototype.hasOwnProperty.call(map, id) && !seen[id]) {
