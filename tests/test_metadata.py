@@ -223,12 +223,13 @@ def test_for_clinicians_lists_every_section_with_its_full_address(built_site: Pa
     html = (built_site / "for-clinicians/index.html").read_text()
     for muscle in site.muscles:
         for section in muscle.section_ids():
-            assert f"<td>{SITE_URL}muscles/{muscle.id}/#{section}</td>" in html, section
+            address = f"{SITE_URL}muscles/{muscle.id}/#{section}"
+            assert f'<td><a href="../muscles/{muscle.id}/#{section}">{address}</a></td>' in html, section
 
 
 def test_full_addresses_follow_the_public_site_url(site, tmp_path: Path):
     page = render.Renderer(site, site_url="https://example.org/atlas/").render_for_clinicians().markdown
-    assert "| https://example.org/atlas/muscles/gluteus-medius/\\#stretch |" in page
+    assert "| [https://example.org/atlas/muscles/gluteus-medius/\\#stretch](muscles/gluteus-medius.md#stretch) |" in page
     assert "127.0.0.1" not in page
 
     result = subprocess.run(
