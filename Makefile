@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The content pipeline is the `atlas` package under scripts/.
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build test check render clean
+.PHONY: serve build test check render link-contract clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -39,6 +39,10 @@ check: $(STAMP)
 ## render: write the generated Markdown to build/markdown (for engines that ignore MkDocs hooks)
 render: $(STAMP)
 	$(BIN)/python -m atlas render build/markdown
+
+## link-contract: rebuild, then add the built site's new page addresses and section ids to content/link-contract.txt
+link-contract: build
+	$(BIN)/python -m atlas link-contract site --update
 
 clean:
 	rm -rf site build .pytest_cache

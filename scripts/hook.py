@@ -14,21 +14,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
+from atlas import links
 from atlas.load import ContentError, load_site
 from atlas.render import render_site
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 _pages = []
+_redirects = None
 
 
 def on_pre_build(config) -> None:
-    global _pages
+    global _pages, _redirects
     try:
         site = load_site(CONTENT)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    _pages = render_site(site)
+    _pages = render_site(site, config.site_url or links.DEFAULT_SITE_URL)
+    _redirects = site.redirects
 
 
 def on_files(files: Files, config) -> Files:
@@ -37,4 +40,18 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             raise PluginError(f"docs/{page.path} would hide the page generated from content/; remove it")
         files.append(File.generated(config, page.path, content=page.markdown))
+    for redirect in _redirects.pages:
+        path = links.redirect_page_path(redirect)
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"content/redirects.yml: {redirect.old} is a real page; a redirect would hide it")
+        html = links.redirect_page(redirect, config.site_url or links.DEFAULT_SITE_URL, config.site_name)
+        files.append(File.generated(config, path, content=html))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # The page carries its old-id -> new-id map; overrides/partials/link-meta.html prints it.
+    id_map = links.section_redirect_maps(_redirects).get("/" + page.url)
+    if id_map:
+        page.meta["id_redirects"] = id_map
+    return markdown

@@ -139,6 +139,7 @@ SINGLE_FILES = {
     "glossary": ("glossary.yml", schema.Glossary, None),
     "safety": ("safety.yml", schema.Safety, None),
     "for_clinicians": ("for-clinicians.yml", schema.ClinicianGuide, None),
+    "redirects": ("redirects.yml", schema.Redirects, None),
 }
 """Site-wide files: (file name, model, or the key of the one list it holds)."""
 
@@ -316,6 +317,13 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
                     if referral.region not in region_ids:
                         problem(label, ("trigger_points", "points", t, "referred_pain", r, "region"),
                                 _unknown_region(referral.region, region_ids))
+
+    # A redirect away from a page that still exists would hide that page.
+    generated = {"/muscles/"} | {f"/{page}/" for page in site_pages}
+    for i, redirect in enumerate(fields["redirects"].pages):
+        if redirect.old in generated:
+            problem(labels["redirects"], ("pages", i, "from"),
+                    f"{redirect.old} is a page generated from content/; a redirect would hide it")
     return problems
 
 

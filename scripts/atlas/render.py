@@ -20,7 +20,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from atlas import schema
+from atlas import schema, structured_data
+from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,8 +57,10 @@ def page_path(page_id: str) -> str:
 
 
 class Renderer:
-    def __init__(self, site: schema.SiteContent):
+    def __init__(self, site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL):
         self.site = site
+        self.site_url = site_url
+        """The public address (mkdocs.yml `site_url`): absolute links, QR codes and JSON-LD use it."""
         self.references = {r.id: r for r in site.references}
         self.regions = {r.id: r for r in site.regions}
         self.env = jinja2.Environment(
@@ -75,7 +78,7 @@ class Renderer:
             yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
             region_names=self._region_names,
         )
-        self.env.globals.update(site=site, cite=self._cite)
+        self.env.globals.update(site=site, cite=self._cite, address=self._address)
 
     # --- helpers the templates call ----------------------------------------
 
@@ -88,6 +91,14 @@ class Renderer:
             f"[\\[{page_references.index(s) + 1}\\]](#ref-{s})" for s in sources if s in page_references
         ]
         return Markup("Sources: " + ", ".join(links)) if links else Markup("")
+
+    def _address(self, page_id: str) -> str:
+        """Full public address of a page id: `muscles/gluteus-medius#stretch` -> `https://.../#stretch`."""
+        return absolute_address(self.site_url, page_address(page_id))
+
+    def _json_ld(self, path: str) -> Markup | None:
+        data = structured_data.page_json_ld(self.site, path.removesuffix(".md"), self.site_url)
+        return Markup(json.dumps(json_for_script(data))) if data else None
 
     def _link_to(self, from_path: str):
         def link(page_id: str) -> Markup:
@@ -121,6 +132,7 @@ class Renderer:
 
     def _render(self, template: str, path: str, **context: object) -> Page:
         self.env.globals.update(link=self._link_to(path), page_title=self._page_title)
+        context.setdefault("json_ld", self._json_ld(path))
         markdown = self.env.get_template(template).render(
             path=path, abbreviations=self._glossary_abbreviations(), **context
         )
@@ -192,8 +204,8 @@ def _muscle_section_title(muscle: schema.Muscle, section: str) -> str:
     return MUSCLE_SECTION_TITLES[section]
 
 
-def render_site(site: schema.SiteContent) -> list[Page]:
-    return Renderer(site).render_site()
+def render_site(site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL) -> list[Page]:
+    return Renderer(site, site_url).render_site()
 
 
 def write_markdown_tree(pages: list[Page], out_dir: Path) -> None:

@@ -336,6 +336,60 @@ class Publisher(Model):
     description: Text
 
 
+# --- redirects: how a removed page or section id keeps working ---------------
+
+Address = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9-]+/)*$")]
+"""A page's public address from the site root, as in the link contract: `/muscles/gluteus-medius/`."""
+
+
+class PageRedirect(Model):
+    """A page that moved: its old address gets a redirect page (works without JavaScript)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    old: Address = Field(alias="from")
+    to: Address
+
+    @model_validator(mode="after")
+    def _not_to_itself(self) -> PageRedirect:
+        if self.old == self.to:
+            raise ValueError(f"redirect from {self.old!r} to itself")
+        return self
+
+
+class SectionRedirect(Model):
+    """A section id that was renamed on a page: a small script maps the old `#id` to the new one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    page: Address
+    old: Slug = Field(alias="from")
+    to: Slug
+
+    @model_validator(mode="after")
+    def _not_to_itself(self) -> SectionRedirect:
+        if self.old == self.to:
+            raise ValueError(f"section redirect from #{self.old} to itself")
+        return self
+
+
+class Redirects(Model):
+    pages: list[PageRedirect] = Field(default_factory=list)
+    sections: list[SectionRedirect] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _each_old_address_once(self) -> Redirects:
+        olds = [r.old for r in self.pages]
+        doubled = sorted({o for o in olds if olds.count(o) > 1})
+        if doubled:
+            raise ValueError(f"page redirected twice: {', '.join(doubled)}")
+        keys = [(r.page, r.old) for r in self.sections]
+        doubled = sorted({f"{p}#{o}" for p, o in keys if keys.count((p, o)) > 1})
+        if doubled:
+            raise ValueError(f"section redirected twice: {', '.join(doubled)}")
+        return self
+
+
 # --- the whole site ---------------------------------------------------------
 
 
@@ -351,6 +405,7 @@ class SiteContent(Model):
     conditions: list[Condition] = Field(default_factory=list)
     techniques: list[Technique] = Field(default_factory=list)
     for_clinicians: ClinicianGuide
+    redirects: Redirects = Field(default_factory=Redirects)
 
     def page_ids(self) -> dict[str, set[str]]:
         """Every generated page and the section ids it pins, by page id."""
