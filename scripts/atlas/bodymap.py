@@ -185,10 +185,11 @@ class BodyMapDrawer:
     def finder_svg(self, label: str) -> str:
         """Every region as a link to its section (`#region-id`); both sides for paired regions.
 
-        Larger regions are drawn first, so a small region on top of a large one can still be chosen.
+        In content order, which is also the keyboard's order; a later region is drawn over an earlier one
+        (tests/browser/test_body_map.py checks that every region can still be clicked somewhere).
         """
         links = []
-        for region in sorted(self.regions.values(), key=lambda r: -geometry.area(r.shape.points)):
+        for region in self.regions.values():
             shapes = "".join(
                 _tag("path", class_="bm-pick", d=closed_curve(side))
                 for side in _sides(region.shape.points, region.shape.paired)

@@ -22,10 +22,3 @@ def mirror(points: Sequence[Point]) -> list[Point]:
     """The same points on the other side of the body (the midline is x = MAP_WIDTH / 2)."""
     return [(MAP_WIDTH - x, y) for x, y in points]
 
-
-def area(polygon: Sequence[Point]) -> float:
-    """Unsigned area (shoelace formula)."""
-    total = 0.0
-    for (x1, y1), (x2, y2) in zip(polygon, [*polygon[1:], polygon[0]]):
-        total += x1 * y2 - x2 * y1
-    return abs(total) / 2
