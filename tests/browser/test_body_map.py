@@ -140,28 +140,25 @@ def test_schemes_and_print_colour_the_figures(browser, site_url):
         context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
         page = context.new_page()
         page.goto(site_url + MUSCLE)
-        colours[scheme] = page.evaluate(
-            """() => {
-                const svg = document.querySelector("figure.body-map--trigger-point svg");
-                const style = (sel, prop) => getComputedStyle(svg.querySelector(sel))[prop];
-                return {body: style(".bm-body", "fill"), edge: style(".bm-edge", "stroke"),
-                        text: getComputedStyle(document.querySelector("article")).color,
-                        main: style(".bm-main", "fill"), dot: style(".bm-dot", "fill")};
-            }"""
-        )
-        if scheme == "light":
-            page.emulate_media(media="print")
-            colours["print"] = page.evaluate(
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            colours[scheme, media] = page.evaluate(
                 """() => {
                     const svg = document.querySelector("figure.body-map--trigger-point svg");
                     const style = (sel, prop) => getComputedStyle(svg.querySelector(sel))[prop];
-                    return {body: style(".bm-body", "fill"), main: style(".bm-main", "fill"),
-                            dot: style(".bm-dot", "fill"), x: style(".bm-x", "stroke")};
+                    return {body: style(".bm-body", "fill"), edge: style(".bm-edge", "stroke"),
+                            main: style(".bm-main", "fill"), dot: style(".bm-dot", "fill"),
+                            x: style(".bm-x", "stroke"),
+                            text: getComputedStyle(document.querySelector("article")).color};
                 }"""
             )
         context.close()
     for scheme in ("light", "dark"):
-        assert colours[scheme]["edge"] == colours[scheme]["text"]  # outlines follow the text colour
-    assert colours["light"]["body"] != colours["dark"]["body"]
-    assert colours["print"] == {"body": "rgb(255, 255, 255)", "main": "rgb(179, 179, 179)",
-                                "dot": "rgb(0, 0, 0)", "x": "rgb(0, 0, 0)"}
+        screen = colours[scheme, "screen"]
+        assert screen["edge"] == screen["x"] == screen["text"]  # outlines and X follow the text colour
+        # Printed black and white in either scheme: white body, grey solid main area, black dots and X.
+        printed = colours[scheme, "print"]
+        assert (printed["body"], printed["main"], printed["dot"], printed["x"], printed["edge"]) == (
+            "rgb(255, 255, 255)", "rgb(179, 179, 179)", "rgb(0, 0, 0)", "rgb(0, 0, 0)", "rgb(0, 0, 0)"
+        ), scheme
+    assert colours["light", "screen"]["body"] != colours["dark", "screen"]["body"]
