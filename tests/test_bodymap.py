@@ -130,6 +130,16 @@ def test_text_alternative_comes_from_the_content(site, drawer):
     )
 
 
+def test_figure_note_reaches_caption_and_text_alternative(site, drawer):
+    muscle = site.muscles[0]
+    for tp in muscle.trigger_points.points:
+        figure = parse(str(drawer.figure(muscle, tp)))
+        caption, label = figure.find("figcaption").text, figure.find(f"{SVG}svg").get("aria-label")
+        if tp.figure_note:
+            assert caption.endswith(tp.figure_note) and label.endswith(tp.figure_note)
+    assert muscle.trigger_points.points[2].figure_note
+
+
 def test_content_text_is_escaped_inside_the_svg(site):
     hostile = 'Glute "med" <script>alert(1)</script> & co'
     muscle = site.muscles[0]

@@ -216,6 +216,8 @@ class BodyMapDrawer:
             text += f" Dotted shading, where the pain can spread: {self._names(tp, 'spillover')}."
         if tp.both_sides:
             text += " The pain is shaded on both sides of the body."
+        if tp.figure_note:
+            text += f" {tp.figure_note}"
         return text
 
     def overview_alt(self, muscle: schema.Muscle) -> str:
@@ -253,6 +255,8 @@ class BodyMapDrawer:
             if tp.both_sides:
                 caption += " Shaded on both sides: the pain may be felt on both sides."
             caption += " The dashed line is the muscle."
+            if tp.figure_note:
+                caption += f" {tp.figure_note}"
             kind = "trigger-point"
         return Markup(
             f'<figure class="body-map body-map--{kind}">{svg}'

@@ -247,6 +247,8 @@ class TriggerPoint(Model):
     title: Text
     position: Position
     """Where the X is drawn on the body map; inside the muscle's outline."""
+    figure_note: Text | None = None
+    """Said in the figure's caption, where the back view needs explaining (a point toward the front)."""
     where: Text
     """Where it lies, in one short phrase (used in captions and tables)."""
     how_to_find: list[Text] = NonEmpty
