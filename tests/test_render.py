@@ -70,7 +70,7 @@ def test_pages_have_the_agreed_addresses(site):
     assert paths == {
         "muscles/index.md", "muscles/gluteus-medius.md", "conditions/low-back-pain.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
-        "glossary.md", "for-clinicians.md",
+        "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
     }
 
 

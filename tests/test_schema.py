@@ -93,6 +93,36 @@ BAD_INPUTS = {
         MUSCLE, "  next_review_due: 2027-11-24", "  next_review_due: 2025-11-24",
         ["content/muscles/gluteus-medius.yml: review (line", "must be after last_reviewed"],
     ),
+    "trigger point outside the muscle outline": (
+        MUSCLE, "position: {x: 141, y: 61}", "position: {x: 60, y: 61}",
+        ["content/muscles/gluteus-medius.yml: trigger_points.points[1].position (line",
+         "trigger point 2 at (60, 61) lies outside the muscle's outline (body_map.outline)"],
+    ),
+    "trigger point off the map": (
+        MUSCLE, "position: {x: 141, y: 61}", "position: {x: 141, y: 300}",
+        ["trigger_points.points[1].position.y (line", "less than or equal to 240"],
+    ),
+    "muscle without an outline": (
+        MUSCLE, "body_map:\n  outline:", "body_map:\n  shape:",
+        ["body_map.outline", "missing required field", "body_map.shape", "unknown field"],
+    ),
+    "region without a shape": (
+        "body-regions.yml", "    shape:\n      paired: false\n      points: [[86, 68]", "    points: [[86, 68]",
+        ["content/body-regions.yml: regions[3].shape", "missing required field"],
+    ),
+    "region shape with two points": (
+        "body-regions.yml", "points: [[86, 68], [114, 68], [112, 90], [106, 106], [100, 116], [94, 106], [88, 90]]",
+        "points: [[86, 68], [114, 68]]",
+        ["regions[3].shape.points (line", "at least 3 items"],
+    ),
+    "landmark dot with two points": (
+        "body-map.yml", "points: [[117, 83]]", "points: [[117, 83], [118, 84]]",
+        ["content/body-map.yml: landmarks[1] (line", "a dot needs exactly 1 point, got 2"],
+    ),
+    "body map in another view": (
+        "body-map.yml", "view: back\n", "view: front\n",
+        ["content/body-map.yml: view (line", "'back'"],
+    ),
     "duplicate key": (
         MUSCLE, "  latin: Musculus gluteus medius\n", "  latin: Musculus gluteus medius\n  latin: Gluteus medius\n",
         ["names.latin (line", "appears twice"],
@@ -149,7 +179,7 @@ def test_missing_site_file(content_copy: Path):
 def test_trigger_point_id_must_match_its_number():
     with pytest.raises(Exception, match="does not match number 2"):
         schema.TriggerPoint.model_validate(
-            dict(id="tp1", number=2, title="x", where="x", how_to_find=["x"],
+            dict(id="tp1", number=2, title="x", position={"x": 1, "y": 1}, where="x", how_to_find=["x"],
                  referred_pain=[{"region": "sacrum", "zone": "main"}], pain_pattern="x",
                  how_common="x", certainty="well-described", certainty_note="x", sources=["x"])
         )

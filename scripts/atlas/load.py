@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from atlas import schema
+from atlas import geometry, schema
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,6 +136,7 @@ SINGLE_FILES = {
     "publisher": ("publisher.yml", schema.Publisher, None),
     "references": ("references.yml", None, "references"),
     "regions": ("body-regions.yml", None, "regions"),
+    "body_map": ("body-map.yml", schema.BodyMap, None),
     "glossary": ("glossary.yml", schema.Glossary, None),
     "safety": ("safety.yml", schema.Safety, None),
     "for_clinicians": ("for-clinicians.yml", schema.ClinicianGuide, None),
@@ -267,6 +268,7 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
         "muscles": set(),
         "glossary": {t.id for t in fields["glossary"].terms},
         "for-clinicians": {s.id for s in fields["for_clinicians"].sections},
+        "where-does-it-hurt": region_ids | {"places", "when-to-get-help"},
     }
     for folder in PAGE_FOLDERS:
         for document, page in fields[folder]:
@@ -313,6 +315,10 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
                 check_references(label, (section, "sources"), getattr(page, section).sources, allowed)
             for t, tp in enumerate(page.trigger_points.points):
                 check_references(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
+                if not geometry.inside(tp.position.x, tp.position.y, page.body_map.outline):
+                    problem(label, ("trigger_points", "points", t, "position"),
+                            f"trigger point {tp.number} at ({tp.position.x:g}, {tp.position.y:g}) lies outside "
+                            "the muscle's outline (body_map.outline); move it inside, or fix the outline")
                 for r, referral in enumerate(tp.referred_pain):
                     if referral.region not in region_ids:
                         problem(label, ("trigger_points", "points", t, "referred_pain", r, "region"),

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from atlas import schema, structured_data
+from atlas import bodymap, schema, structured_data
 from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -78,7 +78,11 @@ class Renderer:
             yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
             region_names=self._region_names,
         )
-        self.env.globals.update(site=site, cite=self._cite, address=self._address)
+        self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
+        # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
+        # Any template (the muscle page, the handout) prints the same figure from the same content.
+        self.env.globals.update(site=site, cite=self._cite, address=self._address,
+                                body_map=self.body_maps.figure)
 
     # --- helpers the templates call ----------------------------------------
 
@@ -110,7 +114,8 @@ class Renderer:
 
     def _page_title(self, page_id: str) -> str:
         page, _, section = page_id.partition("#")
-        titles = {"muscles": "Muscles", "glossary": "Glossary", "for-clinicians": "For clinicians"}
+        titles = {"muscles": "Muscles", "glossary": "Glossary", "for-clinicians": "For clinicians",
+                  FINDER_PAGE: self.site.body_map.finder.title}
         titles |= {f"muscles/{m.id}": m.names.common for m in self.site.muscles}
         titles |= {f"conditions/{c.id}": c.name for c in self.site.conditions}
         titles |= {f"techniques/{t.id}": t.name for t in self.site.techniques}
@@ -175,13 +180,37 @@ class Renderer:
                             section_title=_muscle_section_title,
                             muscle_section_ids=lambda m: m.section_ids())
 
+    def render_finder(self) -> Page:
+        """/where-does-it-hurt/: every region, with the trigger points that send pain there (main first)."""
+        sending: dict[str, list[tuple[schema.Muscle, schema.TriggerPoint, str]]] = {}
+        for region in self.site.regions:
+            sending[region.id] = [
+                (muscle, tp, zone)
+                for zone in ("main", "spillover")
+                for muscle in self.site.muscles
+                for tp in muscle.trigger_points.points
+                if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)
+            ]
+        finder = self.site.body_map.finder
+        figure = self.body_maps.finder_figure(
+            label="Body map, seen from behind. Choose the place where it hurts.",
+            caption="The body seen from behind: your right side is on the right. Choose a place to see what can "
+                    "send pain there.",
+        )
+        return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
+                            regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
+
     def render_site(self) -> list[Page]:
-        pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians()]
+        pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
+                 self.render_finder()]
         pages += [self.render_muscle_page(m) for m in self.site.muscles]
         pages += [self.render_condition_page(c) for c in self.site.conditions]
         pages += [self.render_technique_page(t) for t in self.site.techniques]
         return pages
 
+
+FINDER_PAGE = "where-does-it-hurt"
+"""Page id of the "Where does it hurt?" page; its section ids are the region ids."""
 
 MUSCLE_SECTION_TITLES = {
     "anatomy": "Where it is and what it does",

@@ -69,12 +69,88 @@ class GlossaryTerm(Model):
     """Other spellings that appear in page text and should get the same tooltip."""
 
 
+# --- the body map: one back view, coordinates documented in content/body-map.yml ---
+
+MAP_WIDTH = 200
+MAP_HEIGHT = 240
+"""The body map's viewBox: back view, x to the right (the person's right side), y down, midline x = 100."""
+
+MapX = Annotated[float, Field(ge=0, le=MAP_WIDTH)]
+MapY = Annotated[float, Field(ge=0, le=MAP_HEIGHT)]
+MapPoint = tuple[MapX, MapY]
+"""`[x, y]` on the body map."""
+
+
+class Position(Model):
+    """Where a trigger point lies on the body map."""
+
+    x: MapX
+    y: MapY
+
+
+class RegionShape(Model):
+    points: list[MapPoint] = Field(min_length=3)
+    """The outline of the region; figures draw a smooth closed curve through these points."""
+    paired: bool
+    """Given on the person's right side and mirrored to the left where both sides are meant."""
+
+
 class BodyRegion(Model):
     """A place where pain can be felt. Trigger points refer pain to these ids."""
 
     id: Slug
     name: Text
     description: Text
+    shape: RegionShape
+
+
+class MapLine(Model):
+    """A thin drawing line (a buttock fold, the spine) that makes the figure readable."""
+
+    name: Text
+    points: list[MapPoint] = Field(min_length=2)
+    paired: bool = False
+
+
+class Landmark(Model):
+    """A bony landmark the text uses (iliac crest, PSIS, sacrum ...), drawn on every figure."""
+
+    id: Slug
+    name: Text
+    draw: Literal["curve", "outline", "dot"]
+    points: list[MapPoint] = NonEmpty
+    paired: bool = False
+
+    @model_validator(mode="after")
+    def _enough_points(self) -> Landmark:
+        need = {"dot": 1, "curve": 2, "outline": 3}[self.draw]
+        if (self.draw == "dot" and len(self.points) != 1) or len(self.points) < need:
+            wanted = "exactly 1 point" if self.draw == "dot" else f"at least {need} points"
+            raise ValueError(f"a {self.draw} needs {wanted}, got {len(self.points)}")
+        return self
+
+
+class BodyOutline(Model):
+    outer_side: list[MapPoint] = Field(min_length=2)
+    """The person's right side, waist to mid-thigh; mirrored for the left."""
+    inner_thigh: list[MapPoint] = Field(min_length=2)
+    """The inside of the right thigh, from mid-thigh up to the midline where the legs meet."""
+    lines: list[MapLine] = Field(default_factory=list)
+
+
+class Finder(Model):
+    """Text of the /where-does-it-hurt/ page; the rest of the page is generated."""
+
+    title: Text
+    summary: Text
+    intro: list[Text] = NonEmpty
+
+
+class BodyMap(Model):
+    view: Literal["back"]
+    body: BodyOutline
+    landmarks: list[Landmark] = NonEmpty
+    finder: Finder
 
 
 class Review(Model):
@@ -153,6 +229,13 @@ class Anatomy(Model):
     sources: list[Slug] = Field(default_factory=list)
 
 
+class MuscleMap(Model):
+    """How the muscle is drawn on the body map (on the person's right side)."""
+
+    outline: list[MapPoint] = Field(min_length=3)
+    """The muscle's outline as seen from behind; every trigger point must lie inside it."""
+
+
 class Referral(Model):
     region: Slug
     zone: Literal["main", "spillover"]
@@ -162,6 +245,10 @@ class TriggerPoint(Model):
     id: Annotated[str, StringConstraints(pattern=r"^tp[0-9]+$")]
     number: int = Field(ge=1)
     title: Text
+    position: Position
+    """Where the X is drawn on the body map; inside the muscle's outline."""
+    figure_note: Text | None = None
+    """Said in the figure's caption, where the back view needs explaining (a point toward the front)."""
     where: Text
     """Where it lies, in one short phrase (used in captions and tables)."""
     how_to_find: list[Text] = NonEmpty
@@ -252,6 +339,7 @@ class Muscle(Model):
     summary: Text
     group_note: Text
     anatomy: Anatomy
+    body_map: MuscleMap
     trigger_points: TriggerPoints
     symptoms: Symptoms
     causes: Causes
@@ -399,6 +487,7 @@ class SiteContent(Model):
     publisher: Publisher
     references: list[Reference] = NonEmpty
     regions: list[BodyRegion] = NonEmpty
+    body_map: BodyMap
     glossary: Glossary
     safety: Safety
     muscles: list[Muscle] = NonEmpty
