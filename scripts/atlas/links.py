@@ -56,23 +56,26 @@ def json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-_LINK = re.compile(r'<a href="([^"#][^"]*)"')
+_LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def print_addresses(page_html: str, page_url: str, site_url: str) -> str:
     """Give every relative link that leaves the page its full public address, for print.
 
     print.css shows `data-print-address` after the link text on paper, where a link cannot be followed.
-    Links within the page (`#...`) and links that are already absolute are left alone.
+    Links within the page (`#...`), absolute links (print.css prints their href) and links whose text
+    already is an address are left alone.
     """
     here = absolute_address(site_url, page_url)
 
     def add(match: re.Match) -> str:
-        href = html.unescape(match.group(1))
-        if urllib.parse.urlsplit(href).scheme:
+        href, attributes, text = match.groups()
+        href = html.unescape(href)
+        if urllib.parse.urlsplit(href).scheme or _TAG.sub("", text).strip().startswith(("http://", "https://")):
             return match.group(0)
         target = html.escape(urllib.parse.urljoin(here, href), quote=True)
-        return f'{match.group(0)} data-print-address="{target}"'
+        return f'<a href="{match.group(1)}" data-print-address="{target}"{attributes}>{text}</a>'
 
     return _LINK.sub(add, page_html)
 
