@@ -49,6 +49,11 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    # On paper a link cannot be followed: print.css prints the full address these attributes carry.
+    return links.print_addresses(html, page.url, config.site_url or links.DEFAULT_SITE_URL)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # The page carries its old-id -> new-id map; overrides/partials/link-meta.html prints it.
     id_map = links.section_redirect_maps(_redirects).get("/" + page.url)

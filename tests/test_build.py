@@ -18,6 +18,7 @@ from conftest import ROOT, mkdocs
 PAGES = {
     "muscles/gluteus-medius/": ["anatomy", "trigger-points", "tp1", "tp2", "tp3", "symptoms", "causes",
                                 "self-release", "stretch", "when-to-get-help", "related", "references"],
+    "muscles/gluteus-medius/handout/": ["trigger-points", "self-release", "stretch", "get-help", "notes"],
     "muscles/": ["gluteus-medius"],
     "conditions/low-back-pain/": ["trigger-points", "when-to-get-help", "references"],
     "techniques/trigger-point-release/": ["what-it-is", "how-much-pressure", "when-not-to", "references"],

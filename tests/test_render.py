@@ -68,7 +68,8 @@ def test_cross_links_are_relative_markdown_links(muscle_page):
 def test_pages_have_the_agreed_addresses(site):
     paths = {page.path for page in render.render_site(site)}
     assert paths == {
-        "muscles/index.md", "muscles/gluteus-medius.md", "conditions/low-back-pain.md",
+        "muscles/index.md", "muscles/gluteus-medius.md", "muscles/gluteus-medius/handout.md",
+        "conditions/low-back-pain.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
         "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
     }
@@ -120,3 +121,81 @@ def test_render_command_writes_the_markdown_tree(tmp_path):
     assert main(["render", str(tmp_path)]) == 0
     assert (tmp_path / "muscles/gluteus-medius.md").read_text().startswith("---\n")
     assert (tmp_path / "glossary.md").exists()
+
+
+# --- the one-page handout ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def handout(site) -> render.Page:
+    return render.Renderer(site).render_handout(site.muscles[0])
+
+
+def handout_front_matter(markdown: str) -> dict:
+    import yaml
+
+    return yaml.safe_load(markdown.split("---\n")[1])
+
+
+def test_handout_lives_under_its_muscle_and_uses_the_handout_template(site, handout):
+    assert handout.path == "muscles/gluteus-medius/handout.md"
+    meta = handout_front_matter(handout.markdown)
+    assert meta["template"] == "handout.html"
+    assert meta["title"] == "Gluteus medius: handout to print"
+    assert str(meta["last_reviewed"]) == "2026-11-24"
+    assert meta["search"] == {"exclude": True}  # the full page is what search should find
+
+
+def test_handout_is_made_from_the_muscle_content(site, handout):
+    muscle = site.muscles[0]
+    text = handout.markdown
+    assert muscle.summary.strip() in text
+    for tp in muscle.trigger_points.points:
+        assert f"**Trigger point {tp.number}**" in text and tp.where in text
+    for exercise in (muscle.self_release, muscle.stretch):
+        steps = [f"1. {render.escape_markdown(step)}" for step in exercise.steps]
+        assert "\n".join(steps) in text, "every step, numbered, in order"
+        assert f"{exercise.hold_seconds} seconds" in text
+        assert render.escape_markdown(exercise.both_sides) in text
+    assert "Last reviewed: 24 November 2026" in text
+
+
+def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
+    box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
+    for item in site.muscles[0].self_release.stop_if:
+        assert render.escape_markdown(item) in box
+    for level in site.safety.when_to_get_help:
+        assert render.escape_markdown(level.title) in box
+        for sign in level.signs:
+            assert render.escape_markdown(sign) in box
+
+
+def test_handout_leaves_how_often_to_the_clinician_when_the_sources_do_not_say(site, handout):
+    assert site.muscles[0].self_release.how_often is None and site.muscles[0].stretch.how_often is None
+    assert handout.markdown.count("**How often** (your clinician fills this in): <span class=\"handout__blank\">") == 2
+    muscle = site.muscles[0]
+    given = muscle.model_copy(update={
+        "stretch": muscle.stretch.model_copy(update={"how_often": "Twice a day."})})
+    text = render.Renderer(site).render_handout(given).markdown
+    assert "**How often:** Twice a day." in text
+    assert text.count("your clinician fills this in") == 1
+
+
+def test_handout_has_lines_for_the_clinician(handout):
+    notes = handout.markdown.split("{ #notes }")[1]
+    assert "Name <span class=\"handout__blank\">" in notes and "Date <span class=\"handout__blank\">" in notes
+    assert notes.count("<span></span>") >= 3  # ruled lines
+
+
+def test_handout_qr_code_and_short_address_follow_the_site_url(site):
+    muscle = site.muscles[0]
+    text = render.Renderer(site, site_url="https://example.org/atlas/").render_handout(muscle).markdown
+    svg = re.search(r"<svg [^>]*>", text).group(0)
+    assert 'role="img"' in svg and "https://example.org/atlas/muscles/gluteus-medius/" in svg
+    assert "[example.org/atlas/muscles/gluteus-medius/](../gluteus-medius.md)" in text
+    assert "127.0.0.1" not in text
+
+
+def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
+    assert "](gluteus-medius/handout.md)" in muscle_page
+    assert '<button type="button" class="print-button" data-print hidden>Print this page</button>' in muscle_page

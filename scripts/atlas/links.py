@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
+import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,6 +37,13 @@ def absolute_address(site_url: str, address: str) -> str:
     return site_url.rstrip("/") + "/" + address.lstrip("/")
 
 
+def short_address(address: str) -> str:
+    """The address as people type it, for print beside a QR code: no `https://`, no `www.`."""
+    for prefix in ("https://", "http://", "www."):
+        address = address.removeprefix(prefix)
+    return address
+
+
 def page_address(page_id: str) -> str:
     """Public address of a content page id: `muscles/gluteus-medius#stretch` -> `/muscles/gluteus-medius/#stretch`."""
     page, _, section = page_id.partition("#")
@@ -45,6 +54,30 @@ def json_for_script(data: object) -> str:
     """JSON that is safe inside a `<script>` element: `<`, `>` and `&` become `\\u003c` and so on."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def print_addresses(page_html: str, page_url: str, site_url: str) -> str:
+    """Give every relative link that leaves the page its full public address, for print.
+
+    print.css shows `data-print-address` after the link text on paper, where a link cannot be followed.
+    Links within the page (`#...`), absolute links (print.css prints their href) and links whose text
+    already is an address are left alone.
+    """
+    here = absolute_address(site_url, page_url)
+
+    def add(match: re.Match) -> str:
+        href, attributes, text = match.groups()
+        href = html.unescape(href)
+        if urllib.parse.urlsplit(href).scheme or _TAG.sub("", text).strip().startswith(("http://", "https://")):
+            return match.group(0)
+        target = html.escape(urllib.parse.urljoin(here, href), quote=True)
+        return f'<a href="{match.group(1)}" data-print-address="{target}"{attributes}>{text}</a>'
+
+    return _LINK.sub(add, page_html)
 
 
 # --- redirects --------------------------------------------------------------

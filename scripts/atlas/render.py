@@ -21,7 +21,8 @@ import jinja2
 from markupsafe import Markup
 
 from atlas import bodymap, schema, structured_data
-from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address
+from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, short_address
+from atlas.qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +55,11 @@ def page_path(page_id: str) -> str:
     """Docs-relative source path of a page id: `muscles/gluteus-medius` -> `muscles/gluteus-medius.md`."""
     page, _, _ = page_id.partition("#")
     return "muscles/index.md" if page == "muscles" else f"{page}.md"
+
+
+def handout_id(muscle: schema.Muscle) -> str:
+    """Page id of a muscle's printable handout: `muscles/gluteus-medius/handout`."""
+    return f"muscles/{muscle.id}/handout"
 
 
 class Renderer:
@@ -147,7 +153,17 @@ class Renderer:
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         return self._render("muscle.md.j2", page_path(f"muscles/{muscle.id}"), muscle=muscle,
-                            safety=self.site.safety, references=self.references)
+                            safety=self.site.safety, references=self.references, handout_page=handout_id(muscle))
+
+    def render_handout(self, muscle: schema.Muscle) -> Page:
+        """One printed sheet for a patient, made from the muscle's own content, with a QR code of its page."""
+        muscle_page = f"muscles/{muscle.id}"
+        full_address = self._address(muscle_page)
+        qr = qr_svg(full_address, f"QR code: the address of the full {muscle.names.common} page, {full_address}")
+        return self._render("handout.md.j2", page_path(handout_id(muscle)), muscle=muscle, safety=self.site.safety,
+                            muscle_page=muscle_page, full_address=full_address,
+                            short_address=short_address(full_address),
+                            handout_address=self._address(handout_id(muscle)), qr_svg=Markup(qr))
 
     def render_muscle_index(self) -> Page:
         return self._render("muscle_index.md.j2", page_path("muscles"), muscles=self.site.muscles)
@@ -204,6 +220,7 @@ class Renderer:
         pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
                  self.render_finder()]
         pages += [self.render_muscle_page(m) for m in self.site.muscles]
+        pages += [self.render_handout(m) for m in self.site.muscles]
         pages += [self.render_condition_page(c) for c in self.site.conditions]
         pages += [self.render_technique_page(t) for t in self.site.techniques]
         return pages

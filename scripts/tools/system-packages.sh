@@ -4,14 +4,16 @@
 # says exactly what to install. Browser tests are never silently skipped.
 set -euo pipefail
 
-# command that must exist -> Debian package that provides it
+# file that must exist -> Debian package that provides it
 declare -A NEEDED=(
   [/usr/bin/chromium]=chromium
+  # Arial's metric twin: print tests measure sheets with the widths most printers' computers have.
+  [/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf]=fonts-liberation2
 )
 
 missing=()
 for path in "${!NEEDED[@]}"; do
-  [ -x "$path" ] || missing+=("${NEEDED[$path]}")
+  [ -e "$path" ] || missing+=("${NEEDED[$path]}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

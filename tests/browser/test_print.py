@@ -1,0 +1,279 @@
+"""Printing in Chromium: what a clinician's browser puts on paper.
+
+Playwright's `page.pdf` with the browser's defaults (no margins passed, so the page's own `@page` margins
+apply, as in the print dialog's "Default"; no background graphics; paper size from the format, not from
+CSS), read back with pypdf. The handout fits on one sheet of A4 and one of US Letter; the full muscle page
+on at most four sheets of A4, none blank; every printout names its page, web address and review date and
+none of the site's menus; the handout's QR code, decoded from a rendered image, is the muscle page's
+public address.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import yaml
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+
+from atlas import render
+from atlas.links import DEFAULT_SITE_URL
+from atlas.load import load_site
+
+from conftest import ROOT
+from .conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+MUSCLE = "muscles/gluteus-medius/"
+HANDOUT = "muscles/gluteus-medius/handout/"
+PUBLIC = DEFAULT_SITE_URL  # the test build's site_url: printed addresses name the public site, not the test server
+REVIEWED = "24 November 2026"
+
+
+def nav_labels() -> list[str]:
+    """Every label of the site's menu (mkdocs.yml `nav`), plus Material's own chrome labels."""
+    # mkdocs.yml holds an `!ENV` tag that plain YAML cannot read: read the nav block alone.
+    block = (ROOT / "mkdocs.yml").read_text().split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    config = yaml.safe_load("nav:\n" + block)
+    labels: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, dict):
+                for label, value in item.items():
+                    labels.append(label)
+                    if isinstance(value, list):
+                        walk(value)
+
+    walk(config["nav"])
+    return labels + ["Skip to content", "Back to top", "Switch to dark mode", "Copy link", "Copy citation"]
+
+
+class Printout:
+    def __init__(self, data: bytes):
+        self.reader = PdfReader(io.BytesIO(data))
+        self.pages = [page.extract_text() or "" for page in self.reader.pages]
+
+    @property
+    def sheets(self) -> int:
+        return len(self.pages)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.pages).split())
+
+    @property
+    def squeezed(self) -> str:
+        """All text without whitespace: addresses survive being wrapped over two lines."""
+        return "".join(self.text.split())
+
+
+def print_page(browser, site_url: str, path: str, paper: str, javascript: bool = True) -> Printout:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=javascript)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + path)
+        return Printout(tab.pdf(format=paper, prefer_css_page_size=False, print_background=False))
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def printouts(browser, site_url):
+    cache: dict[tuple[str, str, bool], Printout] = {}
+
+    def get(path: str, paper: str = "A4", javascript: bool = True) -> Printout:
+        key = (path, paper, javascript)
+        if key not in cache:
+            cache[key] = print_page(browser, site_url, path, paper, javascript)
+        return cache[key]
+
+    return get
+
+
+# --- sheet counts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_handout_fits_on_one_sheet(printouts, paper):
+    printout = printouts(HANDOUT, paper)
+    assert printout.sheets == 1, f"{paper}: {printout.sheets} sheets"
+
+
+def test_muscle_page_prints_on_at_most_four_a4_sheets(printouts):
+    printout = printouts(MUSCLE, "A4")
+    assert 1 <= printout.sheets <= 4, printout.sheets
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_no_printout_has_a_blank_sheet(printouts, built_pages, paper):
+    for path in built_pages:
+        printout = printouts(path, paper)
+        blank = [n + 1 for n, text in enumerate(printout.pages) if not text.strip()]
+        assert not blank, f"{path or '/'} on {paper}: blank sheet(s) {blank} of {printout.sheets}"
+
+
+def test_a_short_page_prints_on_one_sheet(printouts):
+    # Default Material prints a short page on two sheets, the second one blank.
+    for paper in ("A4", "Letter"):
+        assert printouts("muscles/", paper).sheets == 1
+
+
+# --- what is on the paper -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", MUSCLE, "conditions/low-back-pain/", "glossary/", "about/"])
+def test_printout_names_the_page_its_address_and_review_date(printouts, path):
+    printout = printouts(path)
+    assert (PUBLIC + path) in printout.squeezed
+    first, last = printout.pages[0], printout.pages[-1]
+    assert "".join((PUBLIC + path).split()) in "".join(first.split()), "address missing at the top"
+    assert "".join((PUBLIC + path).split()) in "".join(last.split()), "address missing at the bottom"
+    assert "Trigger Point Atlas" in first
+    if path not in ("", "about/"):  # hand-written pages carry no review date
+        assert f"Last reviewed {REVIEWED}" in printout.text
+
+
+def test_handout_carries_the_full_page_address_and_review_date(printouts):
+    printout = printouts(HANDOUT)
+    # The short address beside the QR code, as a patient would type it.
+    lines = [line.strip() for line in printout.pages[0].splitlines()]
+    assert PUBLIC.removeprefix("http://") + MUSCLE in lines, "the address must sit unbroken on a line of its own"
+    assert f"Last reviewed: {REVIEWED}" in printout.text
+
+
+@pytest.mark.parametrize("path", [MUSCLE, HANDOUT, "glossary/"])
+def test_printout_has_no_menus_buttons_or_search(printouts, browser, site_url, path):
+    printout = printouts(path)
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + path)
+        tab.emulate_media(media="print")
+        # What the article itself says (in print): a label may appear there, e.g. in "Related pages".
+        own_text = " ".join(tab.locator("article").inner_text().split())
+    finally:
+        context.close()
+    for label in nav_labels():
+        pattern = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
+        printed, own = len(pattern.findall(printout.text)), len(pattern.findall(own_text))
+        assert printed <= own, f"{path}: {label!r} printed {printed} times, the article says it {own} times"
+    assert "Print this" not in printout.text
+    assert "Search" not in printout.text
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_collapsed_anatomy_details_print_open(printouts, javascript):
+    text = printouts(MUSCLE, "A4", javascript).text
+    site = load_site(ROOT / "content")
+    anatomy = site.muscles[0].anatomy
+    for fact in (anatomy.origin, anatomy.insertion, anatomy.nerve, anatomy.blood_supply):
+        words = " ".join(fact.split())[:60]
+        assert words in text, words
+
+
+def test_links_that_leave_the_page_print_their_address(printouts):
+    squeezed = printouts(MUSCLE).squeezed
+    for target in ("conditions/low-back-pain/", "techniques/dry-needling/", "about/"):
+        assert f"({PUBLIC}{target})" in squeezed, target
+
+
+def test_headings_are_never_last_on_a_sheet(printouts, built_site):
+    html = (built_site / MUSCLE / "index.html").read_text()
+    headings = {" ".join(re.sub(r"<[^>]+>|&para;", "", h).split())
+                for h in re.findall(r"<h[234][^>]*>(.*?)</h[234]>", html)}
+    printout = printouts(MUSCLE)
+    for number, text in enumerate(printout.pages[:-1], start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # the last line of the article on this sheet (the running address block is separate, at the end)
+        assert lines and lines[-1] not in headings, f"sheet {number} ends with heading {lines[-1]!r}"
+
+
+# --- the QR code ------------------------------------------------------------------
+
+
+def decode_qr(png: bytes) -> list[str]:
+    return [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+def test_handout_qr_code_decodes_to_the_muscle_page_address(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP, device_scale_factor=2)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + HANDOUT)
+        tab.emulate_media(media="print")
+        code = tab.locator(".handout__qr svg")
+        assert code.get_attribute("role") == "img"
+        assert PUBLIC + MUSCLE in code.get_attribute("aria-label")
+        assert decode_qr(code.screenshot()) == [PUBLIC + MUSCLE]
+    finally:
+        context.close()
+
+
+def test_qr_code_follows_the_public_site_url(browser):
+    site = load_site(ROOT / "content")
+    handout = render.Renderer(site, site_url="https://example.org/atlas/").render_handout(site.muscles[0])
+    svg = re.search(r"<svg .*?</svg>", handout.markdown, flags=re.S).group(0)
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.set_content(f'<div style="width:300px;background:#fff">{svg}</div>')
+        assert decode_qr(tab.locator("svg").screenshot()) == ["https://example.org/atlas/muscles/gluteus-medius/"]
+    finally:
+        context.close()
+
+
+# --- the Print button ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, name", [(MUSCLE, "Print this page"), (HANDOUT, "Print this handout")])
+def test_print_button_prints_by_mouse_and_keyboard(browser, site_url, path, name):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + path)
+        # Count calls instead of opening the print dialog.
+        tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+        button = tab.get_by_role("button", name=name)
+        assert button.count() == 1 and button.is_visible()
+        box = button.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 44  # a real touch target
+        button.click()
+        assert tab.evaluate("window.__printed") == 1
+        button.focus()
+        tab.keyboard.press("Enter")
+        tab.keyboard.press("Space")
+        assert tab.evaluate("window.__printed") == 3
+    finally:
+        context.close()
+
+
+def test_without_javascript_no_dead_print_button_and_printing_still_works(browser, site_url, printouts):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        for path in (MUSCLE, HANDOUT):
+            tab.goto(site_url + path)
+            assert tab.get_by_role("button", name=re.compile("^Print")).count() == 0
+    finally:
+        context.close()
+    assert printouts(HANDOUT, "A4", False).sheets == 1
+    assert printouts(HANDOUT, "Letter", False).sheets == 1
+
+
+def test_muscle_page_links_to_its_handout(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + MUSCLE)
+        link = tab.get_by_role("link", name="One-page handout to print for a patient")
+        assert link.is_visible()
+        link.click()
+        tab.wait_for_url(site_url + HANDOUT)
+        assert tab.locator("article h1").inner_text().startswith("Gluteus medius")
+    finally:
+        context.close()
