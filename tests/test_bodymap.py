@@ -204,3 +204,22 @@ def test_position_outside_the_outline_stops_the_check_command(content_copy: Path
     assert "trigger_points.points[0].position (line" in result.stderr
     assert "lies outside the muscle's outline" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_close_up_frames_the_muscle_on_both_sides_and_every_trigger_point(site, drawer):
+    for muscle in site.muscles:
+        svg = parse(str(drawer.figure(muscle, close_up=True))).find(f"{SVG}svg")
+        x, y, width, height = (float(v) for v in svg.get("viewBox").split())
+        assert width < schema.MAP_WIDTH or height < schema.MAP_HEIGHT, "a close-up shows less than the whole map"
+        outline = list(muscle.body_map.outline)
+        for px, py in outline + [(schema.MAP_WIDTH - ox, oy) for ox, oy in outline]:
+            assert x <= px <= x + width and y <= py <= y + height
+        drawn = {g.get("data-tp") for g in svg.iter(f"{SVG}g") if g.get("data-tp")}
+        assert drawn == {tp.id for tp in muscle.trigger_points.points}
+
+
+def test_handout_carries_the_close_up_overview(site):
+    renderer = render.Renderer(site)
+    for muscle in site.muscles:
+        handout = renderer.render_handout(muscle).markdown
+        assert str(renderer.body_maps.figure(muscle, close_up=True)) in handout

@@ -190,7 +190,7 @@ def test_handout_has_lines_for_the_clinician(handout):
 def test_handout_qr_code_and_short_address_follow_the_site_url(site):
     muscle = site.muscles[0]
     text = render.Renderer(site, site_url="https://example.org/atlas/").render_handout(muscle).markdown
-    svg = re.search(r"<svg [^>]*>", text).group(0)
+    svg = re.search(r"<svg [^>]*class=\"qr-code\"[^>]*>", text).group(0)
     assert 'role="img"' in svg and "https://example.org/atlas/muscles/gluteus-medius/" in svg
     assert "[example.org/atlas/muscles/gluteus-medius/](../gluteus-medius.md)" in text
     assert "127.0.0.1" not in text

@@ -22,7 +22,6 @@ from markupsafe import Markup
 from atlas import geometry, schema
 from atlas.geometry import Point
 
-VIEW_BOX = f"0 0 {schema.MAP_WIDTH} {schema.MAP_HEIGHT}"
 _X_ARM = 4.5
 """Half the width of a trigger point's X, in map units."""
 
@@ -68,6 +67,22 @@ def _sides(points: Sequence[Point], paired: bool) -> list[list[Point]]:
     """The right-side points and, for a paired item, their mirror image on the left."""
     points = list(points)
     return [points, geometry.mirror(points)] if paired else [points]
+
+
+CLOSE_UP_MARGIN = 14
+"""Map units of body shown around the muscle in a close-up."""
+
+
+def close_up_box(muscle: schema.Muscle) -> tuple[float, float, float, float]:
+    """`x, y, width, height` of a view that frames the muscle and its mirror image, so both sides show."""
+    outline = list(muscle.body_map.outline)
+    xs = [x for x, _ in outline + geometry.mirror(outline)]
+    ys = [y for _, y in outline]
+    left = max(0.0, min(xs) - CLOSE_UP_MARGIN)
+    top = max(0.0, min(ys) - CLOSE_UP_MARGIN)
+    right = min(float(schema.MAP_WIDTH), max(xs) + CLOSE_UP_MARGIN)
+    bottom = min(float(schema.MAP_HEIGHT), max(ys) + CLOSE_UP_MARGIN)
+    return left, top, right - left, bottom - top
 
 
 # --- the drawing --------------------------------------------------------------
@@ -139,15 +154,17 @@ class BodyMapDrawer:
             + _tag("path", class_="bm-x-halo", d=d) + _tag("path", class_="bm-x", d=d) + number + "</g>"
         )
 
-    def _svg(self, body: str, label: str, uid: str | None, role_group: bool = False) -> str:
+    def _svg(self, body: str, label: str, uid: str | None, role_group: bool = False,
+             view_box: tuple[float, float, float, float] | None = None) -> str:
+        x, y, width, height = view_box or (0, 0, schema.MAP_WIDTH, schema.MAP_HEIGHT)
         dots = (
             f'<defs><pattern id="{uid}-dots" width="3" height="3" patternUnits="userSpaceOnUse">'
             '<circle class="bm-dot" cx="1.5" cy="1.5" r=".8"/></pattern></defs>'
         ) if uid else ""
         role = "group" if role_group else "img"
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="bm" viewBox="{VIEW_BOX}" '
-            f'width="{schema.MAP_WIDTH}" height="{schema.MAP_HEIGHT}" role="{role}" aria-label="{escape(label)}">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="bm" viewBox="{_n(x)} {_n(y)} {_n(width)} {_n(height)}" '
+            f'width="{_n(width)}" height="{_n(height)}" role="{role}" aria-label="{escape(label)}">'
             + dots + body + "</svg>"
         )
 
@@ -177,10 +194,11 @@ class BodyMapDrawer:
         )
         return self._svg(body, self.trigger_point_alt(muscle, tp), uid)
 
-    def overview_svg(self, muscle: schema.Muscle) -> str:
+    def overview_svg(self, muscle: schema.Muscle, close_up: bool = False) -> str:
         points = "".join(self._x(tp, label=True) for tp in muscle.trigger_points.points)
         body = self._silhouette() + self._muscle_area(muscle) + self._landmarks() + self._muscle(muscle) + points
-        return self._svg(body, self.overview_alt(muscle), None)
+        view_box = close_up_box(muscle) if close_up else None
+        return self._svg(body, self.overview_alt(muscle), None, view_box=view_box)
 
     def finder_svg(self, label: str) -> str:
         """Every region as a link to its section (`#region-id`); both sides for paired regions.
@@ -229,13 +247,16 @@ class BodyMapDrawer:
 
     # --- figures ready for a page -------------------------------------------------
 
-    def figure(self, muscle: schema.Muscle, tp: schema.TriggerPoint | None = None) -> Markup:
+    def figure(self, muscle: schema.Muscle, tp: schema.TriggerPoint | None = None, close_up: bool = False) -> Markup:
         """A `<figure>` with the SVG and a caption: one trigger point, or (tp=None) all of the muscle's.
+
+        `close_up` (overview only) frames just the muscle on both sides of the body: small enough for the
+        one-sheet handout.
 
         Raw HTML on one line, so Markdown passes it through untouched; content text is HTML-escaped.
         """
         if tp is None:
-            svg = self.overview_svg(muscle)
+            svg = self.overview_svg(muscle, close_up)
             count = len(muscle.trigger_points.points)
             count_words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
             points = "trigger point" if count == 1 else f"{count_words.get(count, count)} trigger points"
