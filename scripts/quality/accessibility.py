@@ -1,0 +1,121 @@
+"""Accessibility checks run in Chromium: axe-core's rules, text alternatives, and keyboard focus."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+_AXE = Axe()
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations of the WCAG 2.2 AA and best-practice rules on the page as it is now."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return _AXE.run(page, options=options).response["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+        lines.append(f"{violation['id']} ({len(violation['nodes'])}x): {violation['help']}: {targets}")
+    return "\n".join(lines)
+
+
+# Every image and figure must say what it shows: an <img> its alt text (a name like "image" or a file name
+# says nothing), an <svg> or other element with role="img" an aria-label, aria-labelledby or <title>, a
+# <figure> a <figcaption> or a label. Decorative images must be hidden from assistive technology instead.
+MISSING_TEXT_ALTERNATIVES = r"""() => {
+  const text = s => (s || "").replace(/\s+/g, " ").trim();
+  const labelledby = el => text((el.getAttribute("aria-labelledby") || "").split(/\s+/)
+      .map(id => document.getElementById(id)).filter(Boolean).map(n => n.textContent).join(" "));
+  const hidden = el => el.closest("[aria-hidden=true]") !== null;
+  const meaningless = s => /^(image|img|picture|photo|figure|graphic|icon)?$/i.test(s)
+      || /\.(png|jpe?g|gif|webp|avif|svg)$/i.test(s);
+  const describe = el => el.outerHTML.slice(0, 120);
+  const problems = [];
+  for (const img of document.querySelectorAll("img, input[type=image], area")) {
+    if (hidden(img) || ["presentation", "none"].includes(img.getAttribute("role"))) continue;
+    const name = text(img.getAttribute("alt")) || text(img.getAttribute("aria-label")) || labelledby(img);
+    if (meaningless(name)) problems.push("image without a text alternative: " + describe(img));
+  }
+  for (const el of document.querySelectorAll("svg[role=img], [role=img]:not(svg):not(img)")) {
+    if (hidden(el)) continue;
+    const title = el.tagName.toLowerCase() === "svg" ? text(el.querySelector(":scope > title")?.textContent) : "";
+    const name = text(el.getAttribute("aria-label")) || labelledby(el) || title;
+    if (meaningless(name)) problems.push("graphic without a text alternative: " + describe(el));
+  }
+  for (const figure of document.querySelectorAll("figure")) {
+    if (hidden(figure)) continue;
+    const caption = text(figure.querySelector(":scope > figcaption")?.textContent);
+    const name = caption || text(figure.getAttribute("aria-label")) || labelledby(figure);
+    if (!name) problems.push("figure without a caption or label: " + describe(figure));
+  }
+  for (const svg of document.querySelectorAll("article svg:not([role=img])")) {
+    // An inline drawing in the text is either named (role="img") or hidden as decoration.
+    if (!hidden(svg) && !svg.closest("a, button, label, [role=img]")) {
+      problems.push("drawing neither named (role=img) nor hidden (aria-hidden): " + describe(svg));
+    }
+  }
+  return problems;
+}"""
+
+
+def missing_text_alternatives(page) -> list[str]:
+    return page.evaluate(MISSING_TEXT_ALTERNATIVES)
+
+
+# The controls a keyboard user must be able to reach: visible, enabled, not taken out of the tab order.
+_CONTROLS = r"""() => {
+  const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+  const reachable = el => !el.disabled && el.tabIndex >= 0 && !el.closest("[inert]")
+      && el.checkVisibility({visibilityProperty: true, opacityProperty: true})
+      && el.getClientRects().length > 0;
+  return [...document.querySelectorAll(selector)].filter(reachable).map((el, i) => {
+    el.dataset.atlasControl = String(i);
+    return {index: i, html: el.outerHTML.slice(0, 100)};
+  });
+}"""
+
+# What the focused element looks like: a visible focus indicator is an outline or a box shadow.
+_FOCUSED = r"""() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  const shadow = style.boxShadow && style.boxShadow !== "none";
+  return {
+    index: el.dataset.atlasControl === undefined ? null : Number(el.dataset.atlasControl),
+    html: el.outerHTML.slice(0, 100),
+    indicator: outline || shadow,
+    onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
+        && box.right > 0 && box.left < innerWidth,
+  };
+}"""
+
+
+def keyboard_problems(page, max_presses: int = 600) -> list[str]:
+    """Tab from the top of the page to the end: every control is reached, on screen and visibly focused."""
+    controls = page.evaluate(_CONTROLS)
+    reached: set[int] = set()
+    problems: list[str] = []
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    seen_first = None
+    for _ in range(max_presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is None:
+            continue
+        key = focused["index"] if focused["index"] is not None else focused["html"]
+        if key == seen_first:
+            break  # back at the first control: the whole page has been tabbed through
+        seen_first = seen_first if seen_first is not None else key
+        if focused["index"] is not None:
+            reached.add(focused["index"])
+        if not focused["indicator"]:
+            problems.append("focus is not visible on " + focused["html"])
+        if not focused["onScreen"]:
+            problems.append("focused control is off screen: " + focused["html"])
+    problems += ["not reachable with Tab: " + c["html"] for c in controls if c["index"] not in reached]
+    return list(dict.fromkeys(problems))
