@@ -68,7 +68,7 @@ def missing_text_alternatives(page) -> list[str]:
 # The controls a keyboard user must be able to reach: visible, enabled, not taken out of the tab order.
 _CONTROLS = r"""() => {
   const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
-  const reachable = el => !el.disabled && el.tabIndex >= 0 && !el.closest("[inert]")
+  const reachable = el => !el.disabled && el.getAttribute("aria-hidden") !== "true" && el.tabIndex >= 0 && !el.closest("[inert]")
       && el.checkVisibility({visibilityProperty: true, opacityProperty: true})
       && el.getClientRects().length > 0;
   return [...document.querySelectorAll(selector)].filter(reachable).map((el, i) => {
@@ -79,18 +79,25 @@ _CONTROLS = r"""() => {
 
 # What the focused element looks like: a visible focus indicator is an outline or a box shadow.
 _FOCUSED = r"""() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  // A visually hidden radio button or checkbox shows its focus on the label drawn for it: Material puts
+  // that label right after the input (the colour-scheme toggle), otherwise it is the input's own label.
+  const shown = focused.offsetWidth > 1 && getComputedStyle(focused).opacity !== "0";
+  const next = focused.nextElementSibling;
+  const proxy = next && next.tagName === "LABEL" ? next : (focused.labels || [])[0];
+  const el = !shown && proxy ? proxy : focused;
   const style = getComputedStyle(el);
   const box = el.getBoundingClientRect();
   const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
   const shadow = style.boxShadow && style.boxShadow !== "none";
   return {
-    index: el.dataset.atlasControl === undefined ? null : Number(el.dataset.atlasControl),
-    html: el.outerHTML.slice(0, 100),
+    index: focused.dataset.atlasControl === undefined ? null : Number(focused.dataset.atlasControl),
+    html: focused.outerHTML.slice(0, 100),
     indicator: outline || shadow,
     onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
-        && box.right > 0 && box.left < innerWidth,
+        && box.right > 0 && box.left < innerWidth
+        && el.checkVisibility({visibilityProperty: true, opacityProperty: true}),
   };
 }"""
 
@@ -100,6 +107,8 @@ def keyboard_problems(page, max_presses: int = 600) -> list[str]:
     controls = page.evaluate(_CONTROLS)
     reached: set[int] = set()
     problems: list[str] = []
+    # Judge each control's focused look, not a frame of its fade-in.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
     page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
     seen_first = None
     for _ in range(max_presses):
@@ -107,6 +116,9 @@ def keyboard_problems(page, max_presses: int = 600) -> list[str]:
         focused = page.evaluate(_FOCUSED)
         if focused is None:
             continue
+        if not (focused["indicator"] and focused["onScreen"]):
+            page.wait_for_timeout(300)  # a panel may open when it takes focus (Material's search does)
+            focused = page.evaluate(_FOCUSED) or focused
         key = focused["index"] if focused["index"] is not None else focused["html"]
         if key == seen_first:
             break  # back at the first control: the whole page has been tabbed through
