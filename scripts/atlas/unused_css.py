@@ -20,6 +20,9 @@ import tinycss2
 MATERIAL_STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
 _GROUPING_RULES = {"media", "supports", "layer", "container"}
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
+# Attributes whose values come only from the HTML: the writing direction and Material's palette.
+_HTML_ATTRIBUTES = ("dir", "data-md-color-")
+_HTML_ATTRIBUTE_VALUE = re.compile(r'\b(dir|data-md-color-[a-z]+)="([^"]+)"')
 
 
 def _split_selectors(prelude: list) -> list[list]:
@@ -34,7 +37,8 @@ def _split_selectors(prelude: list) -> list[list]:
 
 
 def _needed_words(selector: list) -> list[str]:
-    """The class names and attribute values a selector needs, outside any :function(...)."""
+    """The class names and attribute values a selector needs, outside any :function(...). A palette
+    attribute value is needed as `name=value`: Material's palette only ever sets the values in the HTML."""
     needed = []
     for before, token in zip([None, *selector], selector):
         if token.type == "ident" and before is not None and before.type == "literal" and before.value == ".":
@@ -42,7 +46,8 @@ def _needed_words(selector: list) -> list[str]:
         elif token.type == "[] block":
             parts = [t for t in token.content if t.type not in ("whitespace", "comment")]
             if len(parts) >= 3 and parts[1].type == "literal" and parts[1].value == "=":
-                needed.append(str(parts[2].value))
+                name, value = str(parts[0].value), str(parts[2].value)
+                needed.append(f"{name}={value}" if name.startswith(_HTML_ATTRIBUTES) else value)
     return needed
 
 
@@ -73,7 +78,10 @@ def site_words(site_dir: Path) -> set[str]:
     words: set[str] = set()
     for path in site_dir.rglob("*"):
         if path.suffix in (".html", ".js") and path.is_file():
-            words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+            text = path.read_text(encoding="utf-8", errors="replace")
+            words.update(_WORD.findall(text))
+            if path.suffix == ".html":
+                words.update(f"{name}={value}" for name, value in _HTML_ATTRIBUTE_VALUE.findall(text))
     return words
 
 

@@ -19,14 +19,17 @@ LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon
                 "modulepreload", "prefetch", "prerender", "preconnect", "dns-prefetch"}
 LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "imagesrcset"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I | re.S)
-_JS_URL = re.compile(r"""(['"`])((?:https?:)?//[^'"`\s]+)""")
+# An absolute address in a JavaScript string: http(s)://..., or //host.name/... (a dotted host name, so
+# that strings such as "//" in code are not taken for addresses).
+_JS_URL = re.compile(r"""(['"`])(https?://[^'"`\s]+|//[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^'"`\s]*)""")
 
 # Addresses in Material's bundled JavaScript that it fetches only for features this site does not use.
 # Each one is checked by tests/test_privacy.py: the feature is off, so the code path never runs.
 MATERIAL_DORMANT_LOADS = {
     "https://unpkg.com/resize-observer-polyfill": "only in a browser without ResizeObserver",
     "https://unpkg.com/mermaid@": "only on a page with a Mermaid diagram (class mermaid)",
-    "https://api.github.com/": "only with a repo_url in mkdocs.yml",
+    "https://api.github.com/": "only with a GitHub repo_url in mkdocs.yml",
+    "https://${e}/api/v4/": "only with a GitLab repo_url in mkdocs.yml",
     "https://bit.ly/": "text of a console warning in the search worker, never fetched",
 }
 
