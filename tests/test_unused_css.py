@@ -40,6 +40,8 @@ def test_built_pages_use_the_trimmed_stylesheets(built_site: Path):
     stylesheets = {p.name for p in (built_site / "assets/stylesheets").glob("*.min.css")}
     assert {n.split(".")[0] for n in stylesheets} == {"main", "palette"}
     assert not list((built_site / "assets/stylesheets").glob("*.map"))
-    for page in built_site.rglob("index.html"):
+    for page in built_site.rglob("*.html"):
+        if "<article" not in page.read_text():
+            continue  # a redirect page, which loads no styles
         linked = set(re.findall(r'assets/stylesheets/([^"]+\.min\.css)"', page.read_text()))
         assert linked and linked <= stylesheets, page

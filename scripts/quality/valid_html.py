@@ -17,8 +17,8 @@ VNU_JAR = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist"
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _OVERRIDES = re.compile(r"<!-- atlas:overrides -->(.*?)<!-- /atlas:overrides -->", re.S)
 _HEAD_END = "</head>"
-# Material's hidden toggles (the search checkbox, ...): our search partial's labels point at them.
-_TOGGLES = re.compile(r"<input class=\"md-toggle\"[^>]*>")
+_LABEL_FOR = re.compile(r'<label\b[^>]*\bfor="([^"]+)"')
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def our_part(page_html: str) -> str:
@@ -27,7 +27,11 @@ def our_part(page_html: str) -> str:
     head_parts = "\n".join(_OVERRIDES.findall(head))
     body_parts = "\n".join(_OVERRIDES.findall(body))
     article = _ARTICLE.search(body)
-    toggles = "\n".join(_TOGGLES.findall(body))
+    ours = head_parts + body_parts + (article.group(0) if article else "")
+    # Labels in our part may name Material's toggles (the search checkbox lives in Material's markup):
+    # stand in a plain checkbox for each, so that only our own markup is judged.
+    outside_ids = sorted(set(_LABEL_FOR.findall(ours)) - set(_ID.findall(ours)))
+    toggles = "\n".join(f'<input type="checkbox" id="{i}" aria-label="{i}">' for i in outside_ids)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Checked part</title>\n"
             f"{head_parts}\n</head>\n<body>\n{toggles}\n{body_parts}\n<main>\n{article.group(0) if article else ''}\n</main>\n"
             "</body>\n</html>\n")

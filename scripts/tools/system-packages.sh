@@ -7,6 +7,8 @@ set -euo pipefail
 # command that must exist -> Debian package that provides it
 declare -A NEEDED=(
   [/usr/bin/chromium]=chromium
+  [/usr/bin/java]=default-jre-headless   # runs the Nu HTML checker (vnu.jar)
+  [/usr/bin/npm]=npm                     # installs the pinned vnu.jar and Lighthouse (tools/*/package-lock.json)
 )
 
 missing=()
