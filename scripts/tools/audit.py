@@ -48,8 +48,11 @@ def main(site_dir: str) -> int:
             result = audit(base + path, Path(work) / "report.json")
             scores = {c: result["categories"][c]["score"] for c in CATEGORIES}
             lcp = result["audits"]["largest-contentful-paint"]
+            # Lighthouse's benchmark of this machine's CPU at the time: performance scores drop with it
+            # when the machine is busy (its mobile defaults slow the CPU a further 4x).
+            benchmark = result.get("environment", {}).get("benchmarkIndex")
             print(f"{name} (/{path}): " + ", ".join(f"{c} {s:.2f}" for c, s in scores.items())
-                  + f"; LCP {lcp['displayValue'].replace(chr(160), ' ')}")
+                  + f"; LCP {lcp['displayValue'].replace(chr(160), ' ')}; CPU benchmark index {benchmark}")
             for category in CATEGORIES:
                 for ref in result["categories"][category]["auditRefs"]:
                     audit_result = result["audits"][ref["id"]]
