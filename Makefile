@@ -8,8 +8,17 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # The content pipeline is the `atlas` package under scripts/.
 export PYTHONPATH := $(CURDIR)/scripts
+# Same input, same output: the one date a build may print is the last commit's (the gzipped sitemap's stamp).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+# Pinned npm tools (package-lock.json): the Nu HTML checker for `make test`, Lighthouse for `make audit`.
+# npm ci runs only when a lock file changes, so later runs need no network.
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := tools/audit/node_modules/.bin/lighthouse
 
-.PHONY: serve build test check render link-contract clean
+.PHONY: serve build test audit system-packages check render link-contract clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -27,10 +36,24 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: the whole suite: schema, renderer, build and browser tests
-test: $(STAMP)
+system-packages:
 	@scripts/tools/system-packages.sh
+
+$(VNU_JAR): tools/vnu/package-lock.json | system-packages
+	cd tools/vnu && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(LIGHTHOUSE): tools/audit/package-lock.json | system-packages
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## test: the whole suite: schema, renderer, build, browser, accessibility, privacy, weight, HTML and language checks
+test: $(STAMP) system-packages $(VNU_JAR)
 	$(BIN)/python -m pytest
+
+## audit: Lighthouse (mobile) on the home page and a muscle page, served with gzip; prints scores and LCP
+audit: build system-packages $(LIGHTHOUSE)
+	$(BIN)/python scripts/tools/audit.py site
 
 ## check: validate content/ only
 check: $(STAMP)
@@ -45,4 +68,4 @@ link-contract: build
 	$(BIN)/python -m atlas link-contract site --update
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache tools/*/node_modules

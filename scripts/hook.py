@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import links
+from atlas import links, unused_css
 from atlas.load import ContentError, load_site
 from atlas.render import render_site
 
@@ -60,3 +60,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if id_map:
         page.meta["id_redirects"] = id_map
     return markdown
+
+
+def on_post_build(config) -> None:
+    # Material's stylesheets carry every feature it has; keep only the rules this site can use.
+    unused_css.purge_site(Path(config.site_dir))

@@ -53,3 +53,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the figures the quality checks measured (tests/browser, tests/test_plain_language.py)."""
+    from quality import report
+
+    for section, lines in report.SECTIONS.items():
+        terminalreporter.section(section, sep="-")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -9,6 +9,8 @@ declare -A NEEDED=(
   [/usr/bin/chromium]=chromium
   # Arial's metric twin: print tests measure sheets with the widths most printers' computers have.
   [/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf]=fonts-liberation2
+  [/usr/bin/java]=default-jre-headless   # runs the Nu HTML checker (vnu.jar)
+  [/usr/bin/npm]=npm                     # installs the pinned vnu.jar and Lighthouse (tools/*/package-lock.json)
 )
 
 missing=()

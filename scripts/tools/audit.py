@@ -1,0 +1,69 @@
+"""`make audit`: Lighthouse (pinned in tools/audit) on the home page and a muscle page, mobile defaults,
+with the built site served with gzip on 127.0.0.1. Prints the four category scores and the LCP.
+A measurement, not a test: it is not part of `make test`.
+
+    python scripts/tools/audit.py SITE_DIR
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gzip_server import make_server  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium as the browser tests run it (../shared/REFERENCE.md section 6).
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+PAGES = {"home": "", "muscle page": "muscles/gluteus-medius/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def audit(url: str, report_path: Path) -> dict:
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_path}",
+               f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    return json.loads(report_path.read_text())
+
+
+def main(site_dir: str) -> int:
+    if not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE} is missing: run `make audit` (it runs npm ci in tools/audit)", file=sys.stderr)
+        return 1
+    server = make_server(site_dir)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    below_target = []
+    with tempfile.TemporaryDirectory() as work:
+        for name, path in PAGES.items():
+            result = audit(base + path, Path(work) / "report.json")
+            scores = {c: result["categories"][c]["score"] for c in CATEGORIES}
+            lcp = result["audits"]["largest-contentful-paint"]
+            # Lighthouse's benchmark of this machine's CPU at the time: performance scores drop with it
+            # when the machine is busy (its mobile defaults slow the CPU a further 4x).
+            benchmark = result.get("environment", {}).get("benchmarkIndex")
+            print(f"{name} (/{path}): " + ", ".join(f"{c} {s:.2f}" for c, s in scores.items())
+                  + f"; LCP {lcp['displayValue'].replace(chr(160), ' ')}; CPU benchmark index {benchmark}")
+            for category in CATEGORIES:
+                for ref in result["categories"][category]["auditRefs"]:
+                    audit_result = result["audits"][ref["id"]]
+                    if ref["weight"] and audit_result["score"] is not None and audit_result["score"] < 1:
+                        print(f"    {category}: {audit_result['title']} ({audit_result['score']})")
+            below_target += [f"{name} {c}" for c, s in scores.items() if s < 1]
+    server.shutdown()
+    if below_target:
+        print("below the target of 1.00: " + ", ".join(below_target))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "site"))

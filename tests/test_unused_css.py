@@ -1,0 +1,47 @@
+"""Trimming Material's stylesheets: rules the site can use stay, rules for absent features go, and every
+built page is pointed at the trimmed files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from atlas.unused_css import purge_stylesheet
+
+CSS = """
+.md-used{color:red}
+.md-unused{color:blue}
+.md-used,.md-unused .x{margin:0}
+.md-used:not(.md-unused){padding:0}
+@media screen and (min-width:60em){.md-unused{top:0}.md-used .md-also{top:1px}}
+@keyframes md-spin{to{transform:rotate(1turn)}}
+[dir=rtl] .md-used{left:0}
+[dir=ltr] .md-used{right:0}
+[data-md-color-primary=pink]{--md-primary-fg-color:pink}
+[data-md-color-primary=custom]{--x:1}
+html{font-size:125%}
+"""
+WORDS = {"md-used", "md-also", "x", "dir=ltr", "data-md-color-primary=custom", "pink", "rtl"}
+
+
+def test_rules_for_absent_classes_and_attribute_values_go_and_the_rest_stays():
+    trimmed = purge_stylesheet(CSS, WORDS)
+    assert ".md-used{color:red}" in trimmed
+    assert ".md-unused{color:blue}" not in trimmed
+    assert ".md-used{margin:0}" in trimmed  # the selector list keeps only what can match
+    assert ".md-used:not(.md-unused){padding:0}" in trimmed  # inside :not() nothing is needed
+    assert "@media screen and (min-width:60em){.md-used .md-also{top:1px}}" in trimmed
+    assert "@keyframes md-spin" in trimmed and "html{font-size:125%}" in trimmed
+    assert "[dir=ltr] .md-used" in trimmed and "[dir=rtl]" not in trimmed  # "rtl" as a word is not enough
+    assert "[data-md-color-primary=custom]" in trimmed and "pink" not in trimmed
+
+
+def test_built_pages_use_the_trimmed_stylesheets(built_site: Path):
+    stylesheets = {p.name for p in (built_site / "assets/stylesheets").glob("*.min.css")}
+    assert {n.split(".")[0] for n in stylesheets} == {"main", "palette"}
+    assert not list((built_site / "assets/stylesheets").glob("*.map"))
+    for page in built_site.rglob("*.html"):
+        if "<article" not in page.read_text():
+            continue  # a redirect page, which loads no styles
+        linked = set(re.findall(r'assets/stylesheets/([^"]+\.min\.css)"', page.read_text()))
+        assert linked and linked <= stylesheets, page
