@@ -51,6 +51,10 @@ class ContentError(Exception):
 
 # --- YAML with positions ----------------------------------------------------
 
+# libyaml's parser, when PyYAML has it (its wheels do): the pure-Python one is ~15x slower and was
+# most of the time of a build with many pages. Both give the same nodes, line marks and errors.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class _Document:
     """A parsed YAML file that remembers the line of every value."""
@@ -59,7 +63,7 @@ class _Document:
         self.label = label
         text = path.read_text(encoding="utf-8")
         try:
-            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.root = yaml.compose(text, Loader=_LOADER)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
