@@ -51,9 +51,21 @@ class ContentError(Exception):
 
 # --- YAML with positions ----------------------------------------------------
 
-# libyaml's parser, when PyYAML has it (its wheels do): the pure-Python one is ~15x slower and was
-# most of the time of a build with many pages. Both give the same nodes, line marks and errors.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser when PyYAML has it (its wheels do): the pure-Python one is ~15x slower and was
+    most of a build's time with many pages. Both give the same nodes, line marks and errors.
+
+    Tags only what `_to_python` asks (is this plain scalar a null?): PyYAML's full implicit typing ran a
+    regular expression on every value and cost a third of the parse.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in ("", "~", "null", "Null", "NULL") else "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 class _Document:
@@ -63,7 +75,7 @@ class _Document:
         self.label = label
         text = path.read_text(encoding="utf-8")
         try:
-            self.root = yaml.compose(text, Loader=_LOADER)
+            self.root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
@@ -89,7 +101,7 @@ class _Document:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self._to_python(item, path + (i,), problems) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:null" and node.value in ("", "~", "null"):
+        if node.tag == _NULL and node.value in ("", "~", "null"):
             return None
         return node.value
 

@@ -12,6 +12,7 @@ can never inject a link, an attribute list, HTML or script into a page.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import posixpath
 import re
@@ -25,13 +26,17 @@ from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, pag
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+# HTML's three special characters become entities and Markdown's specials get a backslash. One table,
+# one pass: this runs for every value a template prints.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_{}[]#|!"})
+
+
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]")
 
 
 def escape_markdown(text: str) -> str:
     """Make `text` render literally: no emphasis, links, attribute lists or HTML."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _finalize(value: object) -> object:
@@ -108,19 +113,29 @@ class Renderer:
 
         return link
 
-    def _page_title(self, page_id: str) -> str:
-        page, _, section = page_id.partition("#")
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        # Built once per site, not per link: with hundreds of pages, per call it grew as pages squared.
         titles = {"muscles": "Muscles", "glossary": "Glossary", "for-clinicians": "For clinicians"}
         titles |= {f"muscles/{m.id}": m.names.common for m in self.site.muscles}
         titles |= {f"conditions/{c.id}": c.name for c in self.site.conditions}
         titles |= {f"techniques/{t.id}": t.name for t in self.site.techniques}
+        return titles
+
+    @functools.cached_property
+    def _muscles_by_page(self) -> dict[str, schema.Muscle]:
+        return {f"muscles/{m.id}": m for m in self.site.muscles}
+
+    def _page_title(self, page_id: str) -> str:
+        page, _, section = page_id.partition("#")
+        titles = self._titles
         if page.startswith("muscles/") and section:
-            muscle = next(m for m in self.site.muscles if f"muscles/{m.id}" == page)
-            return f"{titles[page]}: {_muscle_section_title(muscle, section)}"
+            return f"{titles[page]}: {_muscle_section_title(self._muscles_by_page[page], section)}"
         if section:
             return f"{titles[page]}: {section.replace('-', ' ')}"
         return titles[page]
 
+    @functools.cached_property
     def _glossary_abbreviations(self) -> Markup:
         """Abbreviation lines that give every glossary word a tooltip (Material `content.tooltips`)."""
         lines = []
@@ -134,7 +149,7 @@ class Renderer:
         self.env.globals.update(link=self._link_to(path), page_title=self._page_title)
         context.setdefault("json_ld", self._json_ld(path))
         markdown = self.env.get_template(template).render(
-            path=path, abbreviations=self._glossary_abbreviations(), **context
+            path=path, abbreviations=self._glossary_abbreviations, **context
         )
         return Page(path, markdown)
 
