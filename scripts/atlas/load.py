@@ -71,9 +71,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 class _Document:
     """A parsed YAML file that remembers the line of every value."""
 
-    def __init__(self, path: Path, label: str):
+    def __init__(self, path: Path, label: str, text: str | None = None):
         self.label = label
-        text = path.read_text(encoding="utf-8")
+        if text is None:
+            text = path.read_text(encoding="utf-8")
         try:
             self.root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
@@ -167,49 +168,56 @@ PAGE_FOLDERS = {
 """One file per page: `content/<folder>/<id>.yml`."""
 
 
-def load_site(content_dir: Path) -> schema.SiteContent:
-    """Load and check every content file. Raises `ContentError` listing all problems."""
+def load_file(path: Path, label: str, kind: str, text: str | None = None) -> tuple[_Document, Any]:
+    """Parse and validate one file of `kind` (a `SINGLE_FILES` key or a `PAGE_FOLDERS` folder).
+
+    Raises `ContentError`. The result depends only on the text, `label` and `kind` (atlas.cache relies
+    on that); rules that span files are `load_site`'s.
+    """
+    document = _Document(path, label, text)
+    if kind in PAGE_FOLDERS:
+        return document, _validate(PAGE_FOLDERS[kind], document)
+    _, model, list_key = SINGLE_FILES[kind]
+    if model is not None:
+        return document, _validate(model, document)
+    return document, _validate_list(document, list_key, schema.SiteContent.model_fields[kind])
+
+
+def load_site(content_dir: Path, file_loader=load_file) -> schema.SiteContent:
+    """Load and check every content file. Raises `ContentError` listing all problems.
+
+    `file_loader` reads one file (as `load_file`); atlas.cache passes one that skips unchanged files.
+    """
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     documents: dict[str, _Document] = {}
     fields: dict[str, Any] = {}
 
-    def read(path: Path) -> _Document | None:
+    def read(path: Path, kind: str) -> tuple[_Document, Any] | None:
         label = _label(path, content_dir)
         if not path.is_file():
             problems.append(Problem(label, "", None, "file is missing"))
             return None
         try:
-            document = _Document(path, label)
+            document, value = file_loader(path, label, kind)
         except ContentError as error:
             problems.extend(error.problems)
             return None
         documents[label] = document
-        return document
+        return document, value
 
-    for key, (name, model, list_key) in SINGLE_FILES.items():
-        document = read(content_dir / name)
-        if document is None:
-            continue
-        try:
-            if model is not None:
-                fields[key] = _validate(model, document)
-            else:
-                fields[key] = _validate_list(document, list_key, schema.SiteContent.model_fields[key])
-        except ContentError as error:
-            problems.extend(error.problems)
+    for key, (name, _, _) in SINGLE_FILES.items():
+        loaded = read(content_dir / name, key)
+        if loaded is not None:
+            fields[key] = loaded[1]
 
-    for folder, model in PAGE_FOLDERS.items():
+    for folder in PAGE_FOLDERS:
         pages = []
         for path in sorted((content_dir / folder).glob("*.yml")):
-            document = read(path)
-            if document is None:
+            loaded = read(path, folder)
+            if loaded is None:
                 continue
-            try:
-                page = _validate(model, document)
-            except ContentError as error:
-                problems.extend(error.problems)
-                continue
+            document, page = loaded
             if page.id != path.stem:
                 problems.append(Problem(document.label, "id", document.line_of(("id",)),
                                         f"id {page.id!r} must match the file name {path.stem!r}"))
