@@ -61,6 +61,28 @@ def page_path(page_id: str) -> str:
     return "muscles/index.md" if page == "muscles" else f"{page}.md"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept for the life of the process.
+
+    `mkdocs serve` makes a new `Renderer` on every rebuild, and compiling the templates was most of the
+    render time of a small site. Jinja checks every entry against the template's source: an edited
+    template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 class Renderer:
     def __init__(self, site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL):
         self.site = site
@@ -76,6 +98,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,  # output is Markdown; `_finalize` escapes for it
+            bytecode_cache=_COMPILED_TEMPLATES,
         )
         self.env.filters.update(
             date=lambda d: Markup(f"{d.day} {d:%B %Y}"),

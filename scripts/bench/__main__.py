@@ -1,0 +1,240 @@
+"""`python -m bench` (`make bench`): how the build's cost grows with the number of muscle pages.
+
+For each size N it writes a throwaway copy of the project with N muscles (bench.synthetic) and measures,
+each over several runs (min and median; the machine is shared, so min is the number to trust):
+
+  ours   content load + validate + render alone, in this process (atlas.load + atlas.render)
+  edit   the same after editing one muscle file, with atlas.cache warm (what `mkdocs serve` pays)
+  build  the full `mkdocs build --strict`, as `make build` runs it
+  plain  plain MkDocs on the same pages pre-rendered to Markdown (`python -m atlas render`), hook removed
+  rss    peak memory (max RSS) of the build process
+
+It prints a table, the cost per page, and PASS/FAIL for each budget of issue 7. `--check` makes a failed
+budget exit non-zero. Environment: BENCH_SIZES=1,50,200 and BENCH_RUNS=2 set the defaults of --sizes/--runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from atlas import links
+from atlas.cache import SiteCache
+from atlas.load import load_site
+from atlas.render import render_site
+from bench import synthetic
+
+BUDGET_MS_PER_PAGE = 5.0
+BUDGET_OVERHEAD = 1.15
+BUDGET_OVERHEAD_AT = 200
+BUDGET_GROWTH = 1.3
+BUDGET_GROWTH_FROM, BUDGET_GROWTH_TO = 50, 500
+BUDGET_RSS_MB = 1024
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _env(project: Path) -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
+
+
+def run_process(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time in seconds and max RSS in MB of one child process; stops the benchmark if it fails."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=_env(cwd), stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            output.seek(0)
+            sys.exit(f"{' '.join(args)} failed in {cwd}:\n{output.read().decode(errors='replace')[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def mkdocs_build(project: Path) -> tuple[float, float]:
+    site_dir = project / "site"
+    shutil.rmtree(site_dir, ignore_errors=True)
+    return run_process([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project)
+
+
+def plain_copy(project: Path) -> Path:
+    """The same site for plain MkDocs: generated pages written into docs/, the hook taken out."""
+    plain = project.with_name(project.name + "-plain")
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", "site-*"))
+    run_process([sys.executable, "-m", "atlas", "--content", str(plain / "content"), "render", str(plain / "docs"),
+                 "--site-url", links.DEFAULT_SITE_URL], plain)
+    config = plain / "mkdocs.yml"
+    text, count = re.subn(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config.read_text(encoding="utf-8"), flags=re.M)
+    if count != 1:
+        sys.exit(f"{config}: could not find the hooks: block to remove")
+    config.write_text(text, encoding="utf-8")
+    return plain
+
+
+def timed(function, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure(size: int, runs: int, builds: int, workdir: Path, rebuild: bool) -> dict:
+    project = synthetic.make_project(workdir / f"n{size}", size)
+    content = project / "content"
+    result: dict = {"n": size, "pages": len(render_site(load_site(content)))}
+
+    log(f"N={size}: load + validate + render, {runs} runs")
+    result["ours"] = timed(lambda: render_site(load_site(content)), runs)
+
+    log(f"N={size}: the same after editing one muscle, cache warm, {runs} runs")
+    cache = SiteCache()
+    cache.render_site(cache.load_site(content))
+    edited = content / "muscles" / (f"{synthetic.muscle_id(size // 2)}.yml" if size > 1 else "gluteus-medius.yml")
+
+    def edit_and_rebuild():
+        edited.write_text(edited.read_text(encoding="utf-8").replace("summary: ", "summary: Edited. ", 1),
+                          encoding="utf-8")
+        cache.render_site(cache.load_site(content))
+
+    cache.parsed = cache.rendered = 0
+    result["edit"] = timed(edit_and_rebuild, runs)
+    result["edit_parsed"], result["edit_rendered"] = cache.parsed / runs, cache.rendered / runs
+    del cache
+
+    builds_b, rss_b = [], []
+    for run in range(builds):
+        log(f"N={size}: mkdocs build {run + 1}/{builds}")
+        seconds, rss = mkdocs_build(project)
+        builds_b.append(seconds)
+        rss_b.append(rss)
+    result["build"], result["rss"] = builds_b, max(rss_b)
+
+    plain = plain_copy(project)
+    builds_c, rss_c = [], []
+    for run in range(builds):
+        log(f"N={size}: plain mkdocs build (no hook) {run + 1}/{builds}")
+        seconds, rss = mkdocs_build(plain)
+        builds_c.append(seconds)
+        rss_c.append(rss)
+    result["plain"], result["plain_rss"] = builds_c, max(rss_c)
+
+    if rebuild:
+        log(f"N={size}: mkdocs rebuild after editing one muscle (Python API, hook cache warm)")
+        output = subprocess.run(
+            [sys.executable, "-m", "bench.rebuild", str(project), str(edited)],
+            cwd=project, env=_env(project), capture_output=True, text=True)
+        if output.returncode != 0:
+            sys.exit(f"bench.rebuild failed:\n{output.stderr[-3000:]}")
+        result["rebuild"] = json.loads(output.stdout.strip().splitlines()[-1])
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.rmtree(plain, ignore_errors=True)
+    return result
+
+
+# --- report ---------------------------------------------------------------------
+
+
+def _s(values: list[float]) -> str:
+    return f"{min(values):7.2f} {statistics.median(values):7.2f}"
+
+
+def report(results: list[dict]) -> list[tuple[str, bool, str]]:
+    print("\nSeconds, min and median of the runs; per page = min / muscle pages. "
+          "build = mkdocs build with the hook, plain = the same pages without it.")
+    print(f"{'N':>4} {'pages':>5} {'runs':>4} | {'ours min':>8} {'median':>7} {'ms/page':>7} | "
+          f"{'edit min':>8} {'median':>7} | {'build min':>9} {'median':>7} {'ms/page':>7} | "
+          f"{'plain min':>9} {'median':>7} | {'b/c':>5} | {'RSS MB':>6} {'plain':>6}")
+    for r in results:
+        n = r["n"]
+        print(f"{n:>4} {r['pages']:>5} {len(r['build']):>4} | {_s(r['ours'])} {1000 * min(r['ours']) / n:7.2f} | "
+              f"{_s(r['edit'])} |   {_s(r['build'])} {1000 * min(r['build']) / n:7.0f} |   {_s(r['plain'])} | "
+              f"{min(r['build']) / min(r['plain']):5.3f} | {r['rss']:6.0f} {r['plain_rss']:6.0f}")
+    print("\nEdit one muscle, cache warm: files parsed again / pages rendered again per rebuild (of all muscle "
+          "and technique pages); mkdocs rebuild through its Python API (hook share in brackets):")
+    for r in results:
+        line = f"  N={r['n']:>3}: {r['edit_parsed']:.0f} file(s) parsed, {r['edit_rendered']:.0f} page(s) rendered"
+        if "rebuild" in r:
+            rb = r["rebuild"]
+            line += (f"; mkdocs first build {rb['first']:.2f} s (hook {rb['first_hook']:.2f} s), "
+                     f"rebuild after the edit {rb['after_edit']:.2f} s (hook {rb['after_edit_hook']:.3f} s, "
+                     f"{rb['after_edit_parsed']} parsed, {rb['after_edit_rendered']} rendered)")
+        print(line)
+
+    by_n = {r["n"]: r for r in results}
+    verdicts = []
+    for r in results:
+        if r["n"] >= 50:
+            ms = 1000 * min(r["ours"]) / r["n"]
+            verdicts.append((f"load+validate+render under {BUDGET_MS_PER_PAGE:g} ms per muscle page at N={r['n']}",
+                             ms < BUDGET_MS_PER_PAGE, f"{ms:.2f} ms"))
+    if BUDGET_OVERHEAD_AT in by_n:
+        r = by_n[BUDGET_OVERHEAD_AT]
+        ratio = min(r["build"]) / min(r["plain"])
+        verdicts.append((f"build / plain MkDocs at most {BUDGET_OVERHEAD} at N={BUDGET_OVERHEAD_AT}",
+                         ratio <= BUDGET_OVERHEAD, f"{ratio:.3f}"))
+    if BUDGET_GROWTH_FROM in by_n and BUDGET_GROWTH_TO in by_n:
+        small, large = by_n[BUDGET_GROWTH_FROM], by_n[BUDGET_GROWTH_TO]
+        for kind in ("build", "ours"):
+            growth = (min(large[kind]) / large["n"]) / (min(small[kind]) / small["n"])
+            verdicts.append((f"{kind}: cost per page at N={BUDGET_GROWTH_TO} at most {BUDGET_GROWTH}x N={BUDGET_GROWTH_FROM}",
+                             growth <= BUDGET_GROWTH, f"{growth:.2f}x"))
+    if BUDGET_GROWTH_TO in by_n:
+        rss = by_n[BUDGET_GROWTH_TO]["rss"]
+        verdicts.append((f"peak memory under {BUDGET_RSS_MB} MB at N={BUDGET_GROWTH_TO}", rss < BUDGET_RSS_MB,
+                         f"{rss:.0f} MB"))
+    print("\nBudgets (issue 7):")
+    for name, ok, value in verdicts:
+        print(f"  {'PASS' if ok else 'FAIL'}  {name}: {value}")
+    return verdicts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1,50,200,500"),
+                        help="numbers of muscles, comma-separated (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")),
+                        help="runs of each in-process measurement, and of each build below N=200 (default: %(default)s)")
+    parser.add_argument("--large-runs", type=int, default=int(os.environ.get("BENCH_LARGE_RUNS", "2")),
+                        help="runs of each build at N>=200, a minute or more each (default: %(default)s)")
+    parser.add_argument("--rebuild-sizes", default=os.environ.get("BENCH_REBUILD_SIZES", "50,200"),
+                        help="sizes at which to time a mkdocs rebuild after an edit (default: %(default)s)")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
+    parser.add_argument("--check", action="store_true", help="exit non-zero if a budget fails")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # the table after the progress lines, not before
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    rebuild_sizes = {int(s) for s in args.rebuild_sizes.split(",") if s.strip()}
+
+    started = time.perf_counter()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as workdir:
+        for size in sizes:
+            builds = args.large_runs if size >= 200 else args.runs
+            results.append(measure(size, args.runs, builds, Path(workdir), size in rebuild_sizes))
+            log(f"N={size} done ({time.perf_counter() - started:.0f} s so far)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    verdicts = report(results)
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    return 1 if args.check and not all(ok for _, ok, _ in verdicts) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
