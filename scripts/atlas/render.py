@@ -29,8 +29,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 # HTML's three special characters become entities and Markdown's specials get a backslash. One table,
 # one pass: this runs for every value a template prints.
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_{}[]#|!"})
-
-
 _NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]")
 
 
@@ -158,9 +156,13 @@ class Renderer:
             return f"{titles[page]}: {section.replace('-', ' ')}"
         return titles[page]
 
-    @functools.cached_property
     def _glossary_abbreviations(self) -> Markup:
         """Abbreviation lines that give every glossary word a tooltip (Material `content.tooltips`)."""
+        return self._abbreviation_lines
+
+    @functools.cached_property
+    def _abbreviation_lines(self) -> Markup:
+        # Once per site, not once per page.
         lines = []
         for term in self.site.glossary.terms:
             definition = term.definition.replace("\n", " ")
@@ -172,7 +174,7 @@ class Renderer:
         self.env.globals.update(link=self._link_to(path), page_title=self._page_title)
         context.setdefault("json_ld", self._json_ld(path))
         markdown = self.env.get_template(template).render(
-            path=path, abbreviations=self._glossary_abbreviations, **context
+            path=path, abbreviations=self._glossary_abbreviations(), **context
         )
         return Page(path, markdown)
 

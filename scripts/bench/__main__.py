@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import os
 import re
 import shutil
@@ -99,6 +100,7 @@ def timed(function, runs: int) -> tuple[list[float], list[float]]:
 
 
 def measure(size: int, runs: int, builds: int, workdir: Path, rebuild: bool) -> dict:
+    """All numbers for one size; `builds=0` measures our part only."""
     project = synthetic.make_project(workdir / f"n{size}", size)
     content = project / "content"
     result: dict = {"n": size, "pages": len(render_site(load_site(content)))}
@@ -121,14 +123,14 @@ def measure(size: int, runs: int, builds: int, workdir: Path, rebuild: bool) -> 
     result["edit_parsed"], result["edit_rendered"] = cache.parsed / runs, cache.rendered / runs
     del cache
 
-    for kind, where in (("build", project), ("plain", plain_copy(project))):
+    for kind, where in (("build", project), ("plain", plain_copy(project))) if builds else ():
         for run in range(builds):
             log(f"N={size}: {'mkdocs build' if kind == 'build' else 'plain mkdocs build (no hook)'} {run + 1}/{builds}")
             seconds, cpu, rss = mkdocs_build(where)
             for key, value in ((kind, seconds), (f"{kind}_cpu", cpu), (f"{kind}_rss", rss)):
                 result.setdefault(key, []).append(value)
 
-    if rebuild:
+    if rebuild and builds:
         log(f"N={size}: mkdocs rebuild after editing one muscle (Python API, hook cache warm)")
         output = subprocess.run(
             [sys.executable, "-m", "bench.rebuild", str(project), str(edited)],
@@ -149,6 +151,10 @@ def _s(values: list[float]) -> str:
 
 
 def report(results: list[dict]) -> list[tuple[str, bool, str]]:
+    built = {r["n"] for r in results if "build" in r}
+    for r in results:  # --no-builds: the build columns print as nan
+        for key in ("build", "plain", "build_cpu", "plain_cpu", "build_rss", "plain_rss"):
+            r.setdefault(key, [math.nan])
     print("\nours = load + validate + render (in process); edit = the same after editing one muscle, cache warm;")
     print("build = mkdocs build --strict with our hook; plain = the same pages, pre-rendered, without it.")
     print("\nWall-clock seconds, min and median of the runs:")
@@ -188,7 +194,7 @@ def report(results: list[dict]) -> list[tuple[str, bool, str]]:
         if r["n"] >= 50:
             verdict(f"load+validate+render under {BUDGET_MS_PER_PAGE:g} ms per muscle page at N={r['n']}",
                     1000 * min(r["ours_cpu"]) / r["n"], 1000 * min(r["ours"]) / r["n"], BUDGET_MS_PER_PAGE, " ms")
-    if BUDGET_OVERHEAD_AT in by_n:
+    if BUDGET_OVERHEAD_AT in built:
         r = by_n[BUDGET_OVERHEAD_AT]
         verdict(f"build / plain MkDocs at most {BUDGET_OVERHEAD} at N={BUDGET_OVERHEAD_AT}",
                 min(r["build_cpu"]) / min(r["plain_cpu"]), min(r["build"]) / min(r["plain"]), BUDGET_OVERHEAD, "",
@@ -196,12 +202,14 @@ def report(results: list[dict]) -> list[tuple[str, bool, str]]:
     if BUDGET_GROWTH_FROM in by_n and BUDGET_GROWTH_TO in by_n:
         small, large = by_n[BUDGET_GROWTH_FROM], by_n[BUDGET_GROWTH_TO]
         for kind, what in (("build", "mkdocs build"), ("ours", "load+validate+render")):
+            if kind == "build" and not {BUDGET_GROWTH_FROM, BUDGET_GROWTH_TO} <= built:
+                continue
             def growth(key: str) -> float:
                 return (min(large[key]) / large["n"]) / (min(small[key]) / small["n"])
 
             verdict(f"{what}: cost per page at N={BUDGET_GROWTH_TO} at most {BUDGET_GROWTH}x N={BUDGET_GROWTH_FROM}",
                     growth(f"{kind}_cpu"), growth(kind), BUDGET_GROWTH, "x", strict=False)
-    if BUDGET_GROWTH_TO in by_n:
+    if BUDGET_GROWTH_TO in built:
         rss = max(by_n[BUDGET_GROWTH_TO]["build_rss"])
         verdicts.append((f"peak memory of mkdocs build under {BUDGET_RSS_MB} MB at N={BUDGET_GROWTH_TO}",
                          rss < BUDGET_RSS_MB, f"{rss:.0f} MB"))
@@ -222,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of each build at N>=200, a minute or more each (default: %(default)s)")
     parser.add_argument("--rebuild-sizes", default=os.environ.get("BENCH_REBUILD_SIZES", "50,200"),
                         help="sizes at which to time a mkdocs rebuild after an edit (default: %(default)s)")
+    parser.add_argument("--no-builds", action="store_true", help="measure our part only (load, render, edit)")
     parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
     parser.add_argument("--check", action="store_true", help="exit non-zero if a budget fails")
     args = parser.parse_args(argv)
@@ -234,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as workdir:
         for size in sizes:
-            builds = args.large_runs if size >= 200 else args.runs
+            builds = 0 if args.no_builds else args.large_runs if size >= 200 else args.runs
             results.append(measure(size, args.runs, builds, Path(workdir), size in rebuild_sizes))
             log(f"N={size} done ({time.perf_counter() - started:.0f} s so far)")
     if args.json:
