@@ -99,9 +99,20 @@ def timed(function, runs: int) -> tuple[list[float], list[float]]:
     return wall, cpu
 
 
-def measure(size: int, runs: int, builds: int, workdir: Path, rebuild: bool) -> dict:
+def add_theme_feature(project: Path, feature: str) -> None:
+    """Turn on a Material feature in the copy's mkdocs.yml (to measure, say, `navigation.prune`)."""
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"^(  features:\n)", rf"\1    - {feature}\n", config.read_text(encoding="utf-8"), flags=re.M)
+    if count != 1:
+        sys.exit(f"{config}: no theme features: list to add {feature} to")
+    config.write_text(text, encoding="utf-8")
+
+
+def measure(size: int, runs: int, builds: int, workdir: Path, rebuild: bool, features: list[str]) -> dict:
     """All numbers for one size; `builds=0` measures our part only."""
     project = synthetic.make_project(workdir / f"n{size}", size)
+    for feature in features:
+        add_theme_feature(project, feature)
     content = project / "content"
     result: dict = {"n": size, "pages": len(render_site(load_site(content)))}
 
@@ -230,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of each build at N>=200, a minute or more each (default: %(default)s)")
     parser.add_argument("--rebuild-sizes", default=os.environ.get("BENCH_REBUILD_SIZES", "50,200"),
                         help="sizes at which to time a mkdocs rebuild after an edit (default: %(default)s)")
+    parser.add_argument("--theme-feature", action="append", default=[], metavar="FEATURE",
+                        help="build with this Material feature added, e.g. navigation.prune (repeatable)")
     parser.add_argument("--no-builds", action="store_true", help="measure our part only (load, render, edit)")
     parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
     parser.add_argument("--check", action="store_true", help="exit non-zero if a budget fails")
@@ -244,10 +257,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as workdir:
         for size in sizes:
             builds = 0 if args.no_builds else args.large_runs if size >= 200 else args.runs
-            results.append(measure(size, args.runs, builds, Path(workdir), size in rebuild_sizes))
+            results.append(measure(size, args.runs, builds, Path(workdir), size in rebuild_sizes,
+                                   args.theme_feature))
             log(f"N={size} done ({time.perf_counter() - started:.0f} s so far)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
+    if args.theme_feature:
+        print(f"\nBuilt with Material features added to mkdocs.yml: {', '.join(args.theme_feature)}")
     verdicts = report(results)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     return 1 if args.check and not all(ok for _, ok, _ in verdicts) else 0
