@@ -18,7 +18,7 @@ endif
 VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := tools/audit/node_modules/.bin/lighthouse
 
-.PHONY: serve build test audit system-packages check render link-contract clean
+.PHONY: serve build test audit bench system-packages check render link-contract clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -66,6 +66,11 @@ render: $(STAMP)
 ## link-contract: rebuild, then add the built site's new page addresses and section ids to content/link-contract.txt
 link-contract: build
 	$(BIN)/python -m atlas link-contract site --update
+
+## bench: time load+render, mkdocs build with and without the hook, and memory for 1-500 muscles (~30 min)
+## (BENCH_SIZES=1,50 BENCH_RUNS=2 BENCH_LARGE_RUNS=1 make bench for a quick look; BENCH_ARGS=--check to fail on a budget)
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site build .pytest_cache tools/*/node_modules

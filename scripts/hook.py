@@ -3,7 +3,8 @@
 Deliberately thin. Content is loaded and validated in `on_pre_build`, which
 MkDocs runs before it cleans `site/`: a content error stops the build with one
 readable message and leaves the previous site exactly as it was. Nothing is
-written into `docs/`, so `mkdocs serve` does not rebuild in a loop.
+written into `docs/`, so `mkdocs serve` does not rebuild in a loop. Under `mkdocs serve` only the
+files that changed are read again and only the pages that read them are rendered again (atlas.cache).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
 from atlas import links, unused_css
-from atlas.load import ContentError, load_site
-from atlas.render import render_site
+from atlas.cache import shared as cache
+from atlas.load import ContentError
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -27,10 +28,10 @@ _redirects = None
 def on_pre_build(config) -> None:
     global _pages, _redirects
     try:
-        site = load_site(CONTENT)
+        site = cache.load_site(CONTENT)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    _pages = render_site(site, config.site_url or links.DEFAULT_SITE_URL)
+    _pages = cache.render_site(site, config.site_url or links.DEFAULT_SITE_URL)
     _redirects = site.redirects
 
 

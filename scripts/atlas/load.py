@@ -13,6 +13,7 @@ line number instead of a crash inside the YAML library.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -51,25 +52,51 @@ class ContentError(Exception):
 
 # --- YAML with positions ----------------------------------------------------
 
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser when PyYAML has it (its wheels do): the pure-Python one is ~15x slower and was
+    most of a build's time with many pages. Both give the same nodes, line marks and errors.
+
+    Tags only what `_to_python` asks (is this plain scalar a null?): PyYAML's full implicit typing ran a
+    regular expression on every value and cost a third of the parse.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in ("", "~", "null", "Null", "NULL") else "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+
 
 class _Document:
     """A parsed YAML file that remembers the line of every value."""
 
-    def __init__(self, path: Path, label: str):
+    def __init__(self, path: Path, label: str, text: str | None = None):
         self.label = label
-        text = path.read_text(encoding="utf-8")
+        self.text = path.read_text(encoding="utf-8") if text is None else text
+        root = self._compose()
+        if root is None:
+            raise ContentError([Problem(label, "", None, "the file is empty")])
+        problems: list[Problem] = []
+        self.data = self._to_python(root, (), problems)
+        if problems:
+            raise ContentError(problems)
+
+    def _compose(self) -> yaml.Node | None:
         try:
-            self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+            return yaml.compose(self.text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None
-            raise ContentError([Problem(label, "", line, f"YAML syntax error: {error.problem}")]) from None
-        if self.root is None:
-            raise ContentError([Problem(label, "", None, "the file is empty")])
-        problems: list[Problem] = []
-        self.data = self._to_python(self.root, (), problems)
-        if problems:
-            raise ContentError(problems)
+            raise ContentError([Problem(self.label, "", line, f"YAML syntax error: {error.problem}")]) from None
+
+    @functools.cached_property
+    def root(self) -> yaml.Node:
+        """The node tree, parsed again when a problem needs a line number. Keeping every file's tree
+        alive made each pass of Python's garbage collector walk all of them: at 500 muscles that was a
+        third of the load time, and it grew faster than the number of pages."""
+        return self._compose()
 
     def _to_python(self, node: yaml.Node, path: tuple, problems: list[Problem]) -> Any:
         if isinstance(node, yaml.MappingNode):
@@ -85,7 +112,7 @@ class _Document:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self._to_python(item, path + (i,), problems) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:null" and node.value in ("", "~", "null"):
+        if node.tag == _NULL and node.value in ("", "~", "null"):
             return None
         return node.value
 
@@ -152,49 +179,59 @@ PAGE_FOLDERS = {
 """One file per page: `content/<folder>/<id>.yml`."""
 
 
-def load_site(content_dir: Path) -> schema.SiteContent:
-    """Load and check every content file. Raises `ContentError` listing all problems."""
+def load_file(path: Path, label: str, kind: str, text: str | None = None) -> tuple[_Document, Any]:
+    """Parse and validate one file of `kind` (a `SINGLE_FILES` key or a `PAGE_FOLDERS` folder).
+
+    Raises `ContentError`. The result depends only on the text, `label` and `kind` (atlas.cache relies
+    on that); rules that span files are `load_site`'s.
+    """
+    document = _Document(path, label, text)
+    try:
+        if kind in PAGE_FOLDERS:
+            return document, _validate(PAGE_FOLDERS[kind], document)
+        _, model, list_key = SINGLE_FILES[kind]
+        if model is not None:
+            return document, _validate(model, document)
+        return document, _validate_list(document, list_key, schema.SiteContent.model_fields[kind])
+    finally:
+        document.data = None  # validated; the model holds the content now (see `_Document.root`)
+
+
+def load_site(content_dir: Path, file_loader=load_file) -> schema.SiteContent:
+    """Load and check every content file. Raises `ContentError` listing all problems.
+
+    `file_loader` reads one file (as `load_file`); atlas.cache passes one that skips unchanged files.
+    """
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     documents: dict[str, _Document] = {}
     fields: dict[str, Any] = {}
 
-    def read(path: Path) -> _Document | None:
+    def read(path: Path, kind: str) -> tuple[_Document, Any] | None:
         label = _label(path, content_dir)
         if not path.is_file():
             problems.append(Problem(label, "", None, "file is missing"))
             return None
         try:
-            document = _Document(path, label)
+            document, value = file_loader(path, label, kind)
         except ContentError as error:
             problems.extend(error.problems)
             return None
         documents[label] = document
-        return document
+        return document, value
 
-    for key, (name, model, list_key) in SINGLE_FILES.items():
-        document = read(content_dir / name)
-        if document is None:
-            continue
-        try:
-            if model is not None:
-                fields[key] = _validate(model, document)
-            else:
-                fields[key] = _validate_list(document, list_key, schema.SiteContent.model_fields[key])
-        except ContentError as error:
-            problems.extend(error.problems)
+    for key, (name, _, _) in SINGLE_FILES.items():
+        loaded = read(content_dir / name, key)
+        if loaded is not None:
+            fields[key] = loaded[1]
 
-    for folder, model in PAGE_FOLDERS.items():
+    for folder in PAGE_FOLDERS:
         pages = []
         for path in sorted((content_dir / folder).glob("*.yml")):
-            document = read(path)
-            if document is None:
+            loaded = read(path, folder)
+            if loaded is None:
                 continue
-            try:
-                page = _validate(model, document)
-            except ContentError as error:
-                problems.extend(error.problems)
-                continue
+            document, page = loaded
             if page.id != path.stem:
                 problems.append(Problem(document.label, "id", document.line_of(("id",)),
                                         f"id {page.id!r} must match the file name {path.stem!r}"))

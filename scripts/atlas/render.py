@@ -12,6 +12,7 @@ can never inject a link, an attribute list, HTML or script into a page.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import posixpath
 import re
@@ -26,13 +27,15 @@ from atlas.qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+# HTML's three special characters become entities and Markdown's specials get a backslash. One table,
+# one pass: this runs for every value a template prints.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_{}[]#|!"})
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]")
 
 
 def escape_markdown(text: str) -> str:
     """Make `text` render literally: no emphasis, links, attribute lists or HTML."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _finalize(value: object) -> object:
@@ -62,6 +65,28 @@ def handout_id(muscle: schema.Muscle) -> str:
     return f"muscles/{muscle.id}/handout"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept for the life of the process.
+
+    `mkdocs serve` makes a new `Renderer` on every rebuild, and compiling the templates was most of the
+    render time of a small site. Jinja checks every entry against the template's source: an edited
+    template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 class Renderer:
     def __init__(self, site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL):
         self.site = site
@@ -77,6 +102,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,  # output is Markdown; `_finalize` escapes for it
+            bytecode_cache=_COMPILED_TEMPLATES,
         )
         self.env.filters.update(
             date=lambda d: Markup(f"{d.day} {d:%B %Y}"),
@@ -113,27 +139,41 @@ class Renderer:
     def _link_to(self, from_path: str):
         def link(page_id: str) -> Markup:
             page, _, section = page_id.partition("#")
-            target = posixpath.relpath(page_path(page), posixpath.dirname(from_path) or ".")
+            target = _relative_path(page_path(page), posixpath.dirname(from_path) or ".")
             return Markup(target + (f"#{section}" if section else ""))
 
         return link
 
-    def _page_title(self, page_id: str) -> str:
-        page, _, section = page_id.partition("#")
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        # Built once per site, not per link: with hundreds of pages, per call it grew as pages squared.
         titles = {"muscles": "Muscles", "glossary": "Glossary", "for-clinicians": "For clinicians",
                   FINDER_PAGE: self.site.body_map.finder.title}
         titles |= {f"muscles/{m.id}": m.names.common for m in self.site.muscles}
         titles |= {f"conditions/{c.id}": c.name for c in self.site.conditions}
         titles |= {f"techniques/{t.id}": t.name for t in self.site.techniques}
+        return titles
+
+    @functools.cached_property
+    def _muscles_by_page(self) -> dict[str, schema.Muscle]:
+        return {f"muscles/{m.id}": m for m in self.site.muscles}
+
+    def _page_title(self, page_id: str) -> str:
+        page, _, section = page_id.partition("#")
+        titles = self._titles
         if page.startswith("muscles/") and section:
-            muscle = next(m for m in self.site.muscles if f"muscles/{m.id}" == page)
-            return f"{titles[page]}: {_muscle_section_title(muscle, section)}"
+            return f"{titles[page]}: {_muscle_section_title(self._muscles_by_page[page], section)}"
         if section:
             return f"{titles[page]}: {section.replace('-', ' ')}"
         return titles[page]
 
     def _glossary_abbreviations(self) -> Markup:
         """Abbreviation lines that give every glossary word a tooltip (Material `content.tooltips`)."""
+        return self._abbreviation_lines
+
+    @functools.cached_property
+    def _abbreviation_lines(self) -> Markup:
+        # Once per site, not once per page.
         lines = []
         for term in self.site.glossary.terms:
             definition = term.definition.replace("\n", " ")
@@ -226,8 +266,14 @@ class Renderer:
         return pages
 
 
+@functools.lru_cache(maxsize=8192)
+def _relative_path(target: str, start: str) -> str:
+    # relpath asks the OS for the working directory on every call: a quarter of the render time.
+    return posixpath.relpath(target, start)
+
 FINDER_PAGE = "where-does-it-hurt"
 """Page id of the "Where does it hurt?" page; its section ids are the region ids."""
+
 
 MUSCLE_SECTION_TITLES = {
     "anatomy": "Where it is and what it does",

@@ -1,0 +1,1 @@
+"""Benchmarks of the content pipeline: `python -m bench` (`make bench`). Not part of `make test`."""
