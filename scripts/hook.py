@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import links, unused_css
+from atlas import links, minify_css, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -66,3 +66,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     # Material's stylesheets carry every feature it has; keep only the rules this site can use.
     unused_css.purge_site(Path(config.site_dir))
+    # Our own stylesheets keep their comments in docs/; the built copies need none.
+    minify_css.minify_site(Path(config.site_dir))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from atlas.unused_css import purge_stylesheet
+from atlas.unused_css import purge_stylesheet, site_words
 
 CSS = """
 .md-used{color:red}
@@ -34,6 +34,17 @@ def test_rules_for_absent_classes_and_attribute_values_go_and_the_rest_stays():
     assert "@keyframes md-spin" in trimmed and "html{font-size:125%}" in trimmed
     assert "[dir=ltr] .md-used" in trimmed and "[dir=rtl]" not in trimmed  # "rtl" as a word is not enough
     assert "[data-md-color-primary=custom]" in trimmed and "pink" not in trimmed
+
+
+def test_words_come_from_the_html_and_the_md_classes_the_javascript_builds(tmp_path: Path):
+    (tmp_path / "index.html").write_text('<p class="md-typeset highlight" dir="ltr">k</p>')
+    (tmp_path / "bundle.js").write_text('var c=1,k="md-tooltip2__inner",n="md-annotation__index";e.className=k')
+    words = site_words(tmp_path)
+    assert {"md-typeset", "highlight", "dir=ltr", "md-tooltip2__inner"} <= words
+    assert "c" not in words and "className" not in words  # minified names are not classes
+    assert "md-annotation__index" not in words  # a feature this site does not turn on
+    trimmed = purge_stylesheet(".highlight .c{color:red}.md-tooltip2__inner{top:0}", words)
+    assert trimmed == ".md-tooltip2__inner{top:0}"
 
 
 def test_built_pages_use_the_trimmed_stylesheets(built_site: Path):

@@ -35,7 +35,9 @@ def _n(value: float) -> str:
 
 
 def _pt(point: Point) -> str:
-    return f"{_n(point[0])} {_n(point[1])}"
+    """A point of a curve, to the nearest unit (a quarter of a centimetre on the body, about a pixel on a
+    phone): the curves are smooth outlines, and whole numbers keep the figures small."""
+    return f"{round(point[0])} {round(point[1])}"
 
 
 def _segments(points: Sequence[Point], closed: bool) -> str:

@@ -2,8 +2,8 @@
 
 Material ships one stylesheet for every feature it has (blog, tabs, version picker, annotations, ...);
 gzip-compressed it alone is about 23 KB of a phone's critical path. After a build, a rule is kept when every
-class and attribute value its selector needs at the top level occurs in the built HTML or JavaScript (the
-JavaScript builds search results, tooltips and the like from class names it contains), the way PurgeCSS
+class and attribute value its selector needs at the top level occurs in the built HTML or is one of the `md-`
+class names in Material's JavaScript (which builds search results, tooltips and the like), the way PurgeCSS
 works. Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
 @keyframes and the like. The result is written under a new content-hashed name, so a browser never mixes
 a cached full file with a trimmed one, and every page is pointed at it.
@@ -74,14 +74,25 @@ def purge_stylesheet(css: str, words: set[str]) -> str:
     return "".join(_purge(rules, words))
 
 
+# Classes Material's JavaScript builds for features this site does not turn on: code annotations and copy
+# buttons, repository facts, tags, version picker.
+_FEATURES_NOT_USED = ("md-annotation", "md-code", "md-source", "md-tag", "md-version")
+
+
 def site_words(site_dir: Path) -> set[str]:
+    """Words a selector may need: every word of the built HTML, and the `md-` class names the JavaScript
+    builds at run time (search results, tooltips, ...). Other words of minified JavaScript (`c`, `k`,
+    `n`, ...) are variable names, not classes: counting them would keep Pygments' and other unused rules."""
     words: set[str] = set()
     for path in site_dir.rglob("*"):
-        if path.suffix in (".html", ".js") and path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix not in (".html", ".js") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".html":
             words.update(_WORD.findall(text))
-            if path.suffix == ".html":
-                words.update(f"{name}={value}" for name, value in _HTML_ATTRIBUTE_VALUE.findall(text))
+            words.update(f"{name}={value}" for name, value in _HTML_ATTRIBUTE_VALUE.findall(text))
+        else:
+            words.update(w for w in _WORD.findall(text) if w.startswith("md-") and not w.startswith(_FEATURES_NOT_USED))
     return words
 
 

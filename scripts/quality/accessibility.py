@@ -51,7 +51,18 @@ MISSING_TEXT_ALTERNATIVES = r"""() => {
     const name = caption || text(figure.getAttribute("aria-label")) || labelledby(figure);
     if (!name) problems.push("figure without a caption or label: " + describe(figure));
   }
-  for (const svg of document.querySelectorAll("article svg:not([role=img])")) {
+  for (const svg of document.querySelectorAll("article svg[role=group]")) {
+    // A drawing made of links (a clickable body map) is a named group, and every link in it is named.
+    if (hidden(svg)) continue;
+    if (meaningless(text(svg.getAttribute("aria-label")) || labelledby(svg))) {
+      problems.push("group of links without a name: " + describe(svg));
+    }
+    for (const link of svg.querySelectorAll("a")) {
+      const name = text(link.getAttribute("aria-label")) || text(link.querySelector(":scope > title")?.textContent);
+      if (meaningless(name)) problems.push("link in a drawing without a name: " + describe(link));
+    }
+  }
+  for (const svg of document.querySelectorAll("article svg:not([role=img]):not([role=group])")) {
     // An inline drawing in the text is either named (role="img") or hidden as decoration.
     if (!hidden(svg) && !svg.closest("a, button, label, [role=img]")) {
       problems.push("drawing neither named (role=img) nor hidden (aria-hidden): " + describe(svg));

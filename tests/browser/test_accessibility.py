@@ -66,7 +66,8 @@ BAD_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Bad</title></head><bod
 <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
 <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="body-map.png">
 <figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Where the pain is felt"></figure>
-<article><svg width="10" height="10"><circle r="4" cx="5" cy="5"/></svg></article>
+<article><svg width="10" height="10"><circle r="4" cx="5" cy="5"/></svg>
+<svg role="group" width="10" height="10"><a href="#x"><circle r="4" cx="5" cy="5"/></a></svg></article>
 <button style="outline:none;box-shadow:none">No visible focus</button>
 <a href="#top" style="position:absolute;left:-9999px">Off screen</a>
 </main></body></html>"""
@@ -85,6 +86,8 @@ def test_missing_text_alternatives_are_caught(page):
     assert any("body-map.png" in p for p in problems)  # a file name says nothing
     assert any("figure without a caption" in p for p in problems)
     assert any("drawing neither named" in p for p in problems)
+    assert any("group of links without a name" in p for p in problems)  # a map of links needs names
+    assert any("link in a drawing without a name" in p for p in problems)
 
 
 def test_keyboard_check_catches_invisible_focus_and_off_screen_controls(page):
