@@ -277,3 +277,21 @@ def test_muscle_page_links_to_its_handout(browser, site_url):
         assert tab.locator("article h1").inner_text().startswith("Gluteus medius")
     finally:
         context.close()
+
+
+def test_printed_address_block_shows_on_paper_only(browser, site_url, built_pages):
+    """The title, address and review date block is for paper: on screen nobody should see it."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        tab = context.new_page()
+        for path in built_pages:
+            tab.goto(site_url + path)
+            blocks = tab.locator(".print-meta")
+            if not blocks.count():
+                continue  # a redirect page
+            assert not any(blocks.nth(i).is_visible() for i in range(blocks.count())), path
+            tab.emulate_media(media="print")
+            assert all(blocks.nth(i).is_visible() for i in range(blocks.count())), path
+            tab.emulate_media(media="screen")
+    finally:
+        context.close()
