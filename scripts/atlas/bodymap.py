@@ -14,6 +14,7 @@ Coordinates: see content/body-map.yml (back view, 200 x 240, x to the person's r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from html import escape
 
@@ -101,9 +102,12 @@ class BodyMapDrawer:
     def __init__(self, body_map: schema.BodyMap, regions: Sequence[schema.BodyRegion]):
         self.body_map = body_map
         self.regions = {region.id: region for region in regions}
+        self._curves: dict[tuple[str, bool], list[str]] = {}
 
     # --- layers shared by every figure --------------------------------------
+    # Drawn once per drawer (one per build): every figure of every muscle repeats them.
 
+    @functools.cached_property
     def _silhouette(self) -> str:
         body = self.body_map.body
         right = list(body.outer_side)
@@ -122,6 +126,7 @@ class BodyMapDrawer:
             + _tag("path", class_="bm-line", d="".join(lines))
         )
 
+    @functools.cached_property
     def _landmarks(self) -> str:
         out = []
         for landmark in self.body_map.landmarks:
@@ -134,6 +139,14 @@ class BodyMapDrawer:
                     d = curve(side) if landmark.draw == "curve" else closed_curve(side)
                     out.append(_tag("path", class_="bm-bone", d=d, data_landmark=landmark.id))
         return "".join(out)
+
+    def _region_curves(self, region_id: str, both_sides: bool) -> list[str]:
+        """Path data of a region's shape (and its mirror image, for a paired region felt on both sides)."""
+        key = (region_id, both_sides)
+        if key not in self._curves:
+            shape = self.regions[region_id].shape
+            self._curves[key] = [closed_curve(side) for side in _sides(shape.points, shape.paired and both_sides)]
+        return self._curves[key]
 
     @staticmethod
     def _muscle_area(muscle: schema.Muscle) -> str:
@@ -179,9 +192,8 @@ class BodyMapDrawer:
             for referral in tp.referred_pain:
                 if referral.zone != zone:
                     continue
-                shape = self.regions[referral.region].shape
-                for side in _sides(shape.points, shape.paired and tp.both_sides):
-                    attrs = {"class_": f"bm-{zone}", "d": closed_curve(side), "data_region": referral.region,
+                for d in self._region_curves(referral.region, tp.both_sides):
+                    attrs = {"class_": f"bm-{zone}", "d": d, "data_region": referral.region,
                              "data_zone": zone}
                     if zone == "spillover":
                         attrs["fill"] = f"url(#{uid}-dots)"
@@ -191,14 +203,14 @@ class BodyMapDrawer:
     def trigger_point_svg(self, muscle: schema.Muscle, tp: schema.TriggerPoint) -> str:
         uid = f"bm-{muscle.id}-{tp.id}"
         body = (
-            self._silhouette() + self._muscle_area(muscle) + self.pain_shapes(tp, uid) + self._landmarks()
+            self._silhouette + self._muscle_area(muscle) + self.pain_shapes(tp, uid) + self._landmarks
             + self._muscle(muscle) + self._x(tp)
         )
         return self._svg(body, self.trigger_point_alt(muscle, tp), uid)
 
     def overview_svg(self, muscle: schema.Muscle, close_up: bool = False) -> str:
         points = "".join(self._x(tp, label=True) for tp in muscle.trigger_points.points)
-        body = self._silhouette() + self._muscle_area(muscle) + self._landmarks() + self._muscle(muscle) + points
+        body = self._silhouette + self._muscle_area(muscle) + self._landmarks + self._muscle(muscle) + points
         view_box = close_up_box(muscle) if close_up else None
         return self._svg(body, self.overview_alt(muscle), None, view_box=view_box)
 
@@ -217,7 +229,7 @@ class BodyMapDrawer:
             name = escape(region.name)
             links.append(f'<a href="#{region.id}" aria-label="{name}" data-region="{region.id}">'
                          f"<title>{name}</title>{shapes}</a>")
-        body = self._silhouette() + "".join(links) + f'<g class="bm-over">{self._landmarks()}</g>'
+        body = self._silhouette + "".join(links) + f'<g class="bm-over">{self._landmarks}</g>'
         return self._svg(body, label, None, role_group=True)
 
     # --- words for the same pictures -----------------------------------------
