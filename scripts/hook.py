@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import links, minify_css, unused_css
+from atlas import abbreviations, links, minify_css, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -51,6 +51,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    html = abbreviations.first_use_per_section(html)
     # On paper a link cannot be followed: print.css prints the full address these attributes carry.
     return links.print_addresses(html, page.url, config.site_url or links.DEFAULT_SITE_URL)
 
