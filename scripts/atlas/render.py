@@ -248,11 +248,7 @@ class Renderer:
                 if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)
             ]
         finder = self.site.body_map.finder
-        figure = self.body_maps.finder_figure(
-            label="Body map, seen from behind. Choose the place where it hurts.",
-            caption="The body seen from behind: your right side is on the right. Choose a place to see what can "
-                    "send pain there.",
-        )
+        figure = self.body_maps.finder_figure(label=finder.map_label, caption=finder.map_caption)
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
                             regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
 

@@ -144,6 +144,9 @@ class Finder(Model):
     title: Text
     summary: Text
     intro: list[Text] = NonEmpty
+    map_label: Text
+    """What a screen reader announces for the clickable body map."""
+    map_caption: Text
 
 
 class BodyMap(Model):
