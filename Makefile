@@ -15,8 +15,8 @@ export SOURCE_DATE_EPOCH
 endif
 # Pinned npm tools (package-lock.json): the Nu HTML checker for `make test`, Lighthouse for `make audit`.
 # npm ci runs only when a lock file changes, so later runs need no network.
-VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
-LIGHTHOUSE := tools/audit/node_modules/.bin/lighthouse
+VNU_JAR := scripts/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := scripts/tools/lighthouse/node_modules/.bin/lighthouse
 
 .PHONY: serve build test audit bench system-packages check render link-contract clean
 
@@ -39,12 +39,12 @@ build: $(STAMP)
 system-packages:
 	@scripts/tools/system-packages.sh
 
-$(VNU_JAR): tools/vnu/package-lock.json | system-packages
-	cd tools/vnu && npm ci --no-audit --no-fund --loglevel=error
+$(VNU_JAR): scripts/tools/vnu/package-lock.json | system-packages
+	cd scripts/tools/vnu && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(LIGHTHOUSE): tools/audit/package-lock.json | system-packages
-	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+$(LIGHTHOUSE): scripts/tools/lighthouse/package-lock.json | system-packages
+	cd scripts/tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 ## test: the whole suite: schema, renderer, build, browser, accessibility, privacy, weight, HTML and language checks
@@ -73,4 +73,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
-	rm -rf site build .pytest_cache tools/*/node_modules
+	rm -rf site build .pytest_cache scripts/tools/*/node_modules

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VNU_JAR = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = ROOT / "scripts" / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 _OVERRIDES = re.compile(r"<!-- atlas:overrides -->(.*?)<!-- /atlas:overrides -->", re.S)
 _HEAD_END = "</head>"
@@ -40,7 +40,7 @@ def our_part(page_html: str) -> str:
 def vnu_errors(documents: dict[str, str], work_dir: Path) -> dict[str, list[str]]:
     """Check documents ({name: html}) in one run of the checker; returns {name: [error, ...]}."""
     if not VNU_JAR.is_file():
-        raise RuntimeError(f"{VNU_JAR} is missing: run `make test` (it runs npm ci in tools/vnu)")
+        raise RuntimeError(f"{VNU_JAR} is missing: run `make test` (it runs npm ci in scripts/tools/vnu)")
     files = {}
     for number, (name, html) in enumerate(sorted(documents.items())):
         path = work_dir / f"page-{number}.html"

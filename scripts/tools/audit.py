@@ -1,4 +1,4 @@
-"""`make audit`: Lighthouse (pinned in tools/audit) on the home page and a muscle page, mobile defaults,
+"""`make audit`: Lighthouse (pinned in scripts/tools/lighthouse) on the home page and a muscle page, mobile defaults,
 with the built site served with gzip on 127.0.0.1. Prints the four category scores and the LCP.
 A measurement, not a test: it is not part of `make test`.
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gzip_server import make_server  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "scripts" / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 # Debian's Chromium as the browser tests run it (../shared/REFERENCE.md section 6).
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
@@ -37,7 +37,7 @@ def audit(url: str, report_path: Path) -> dict:
 
 def main(site_dir: str) -> int:
     if not LIGHTHOUSE.exists():
-        print(f"{LIGHTHOUSE} is missing: run `make audit` (it runs npm ci in tools/audit)", file=sys.stderr)
+        print(f"{LIGHTHOUSE} is missing: run `make audit` (it runs npm ci in scripts/tools/lighthouse)", file=sys.stderr)
         return 1
     server = make_server(site_dir)
     threading.Thread(target=server.serve_forever, daemon=True).start()
