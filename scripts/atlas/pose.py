@@ -374,8 +374,32 @@ def _lift_hips(body: Body, lift: float) -> None:
     body.move((0, 0, -min(0.0, body.lowest())))
 
 
+def _flatten_feet(body: Body, pose) -> None:
+    """A bent leg's foot near the floor rests flat on it (the ankle gives), instead of pointing into it."""
+    for side in ("right", "left"):
+        if getattr(pose.joints, f"{side}_knee").flexion < 30:
+            continue
+        ankle = body.points[f"{side}_foot"]
+        if ankle[2] > 15:
+            continue
+        knee = body.points[f"{side}_shank"]
+        front = body.frames[f"{side}_foot"].front
+        flat = (front[0], front[1], 0.0)
+        if norm(flat) < 0.3 or front[2] < -0.7:  # a shank along the floor (kneeling): the foot lies behind it
+            flat = (ankle[0] - knee[0], ankle[1] - knee[1], 0.0)
+        flat = unit(flat)
+        toe = add(ankle, mul(flat, LENGTHS["foot"]))
+        heel = add(ankle, mul(flat, -LENGTHS["heel"]))
+        body.points[f"{side}_toe"] = toe
+        for s in body.segments:
+            if s.name == f"{side}_foot":
+                s.a, s.b = heel, toe
+
+
 def solve(pose) -> Solved:
     body = build(pose)
+    body.move((0, 0, -body.lowest()))
+    _flatten_feet(body, pose)
     body.move((0, 0, -body.lowest()))
     problems: list[tuple[tuple, str]] = []
     props: list[Placed] = []
@@ -390,14 +414,26 @@ def solve(pose) -> Solved:
                 _lift_hips(body, need - point[2])
 
     for i, prop in enumerate(pose.props):
-        where = prop.under or prop.at
-        field = "under" if prop.under else "at"
+        where = prop.under or prop.at or prop.beside
+        field = "under" if prop.under else "at" if prop.at else "beside"
         if where not in BODY_POINTS:
             problems.append((("props", i, field), f"unknown body point {where!r}; known points: "
                              + ", ".join(sorted(BODY_POINTS))))
             continue
         point, outward = body.point(where)
         words = BODY_POINTS[where][2]
+        if prop.beside:
+            # On the floor, on the outer side of that point, a hand's width from the skin.
+            pelvis = body.frames["pelvis"]
+            side = -1 if where.startswith("left") else 1
+            out = unit((pelvis.right[0] * side, pelvis.right[1] * side, 0.0))
+            height = {"block": 15.0, "bolster": 15.0, "pillow": 8.0, "ball": 2 * BALL_RADIUS}[prop.item]
+            spot = add((point[0], point[1], height / 2), mul(out, 22))
+            if prop.item == "ball":
+                props.append(Placed("ball", "ball", (spot[0], spot[1], BALL_RADIUS), index=i))
+            else:
+                props.append(Placed(prop.item, "box", spot, size=(15, 23, height), index=i))
+            continue
         if prop.item == "ball":
             if prop.against == "floor":
                 gap = point[2] - (2 * BALL_RADIUS - BALL_SINK)
@@ -913,8 +949,11 @@ def _arm_words(pose, side: str) -> str | None:
 def _prop_words(pose) -> list[str]:
     out = []
     for prop in pose.props:
-        where = BODY_POINTS[prop.under or prop.at][2]
-        if prop.item == "ball":
+        where = BODY_POINTS[prop.under or prop.at or prop.beside][2]
+        if prop.beside:
+            name = {"block": "yoga block", "bolster": "bolster", "pillow": "pillow", "ball": "ball"}[prop.item]
+            out.append(f"a {name} on the floor beside {where}")
+        elif prop.item == "ball":
             out.append(f"a ball under {where}" if prop.against == "floor"
                        else f"a ball between {where} and the wall")
         elif prop.item in ("block", "bolster"):

@@ -14,9 +14,9 @@ toward the person's right.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 
@@ -115,12 +115,16 @@ class Prop(_Model):
     item: PropItem
     under: str | None = None
     at: str | None = None
+    beside: str | None = None
+    """Ready on the floor beside a body point, not yet touching it (a block set out in the start position)."""
     against: Literal["floor", "wall"] = "floor"
 
     @model_validator(mode="after")
     def _one_place(self) -> "Prop":
-        if (self.under is None) == (self.at is None):
-            raise ValueError("say where the prop touches the body: either 'under' or 'at' a body point")
+        if [self.under, self.at, self.beside].count(None) != 2:
+            raise ValueError("say where the prop is: one of 'under', 'at' or 'beside' a body point")
+        if self.beside is not None and self.item not in ("block", "bolster", "pillow", "ball"):
+            raise ValueError(f"a {self.item} cannot stand 'beside' the body; a block, bolster, pillow or ball can")
         if self.against == "wall" and self.item != "ball":
             raise ValueError("only a ball is pressed 'against: wall'; a wall prop is 'at' the hand that rests on it")
         return self
@@ -169,3 +173,22 @@ class Picture(Pose):
     """One picture beside an exercise's steps: the start or the end position."""
 
     stage: Literal["start", "end"]
+
+
+def _start_then_end(pictures: list[Picture]) -> list[Picture]:
+    stages = [picture.stage for picture in pictures]
+    if stages not in ([], ["start"], ["start", "end"]):
+        raise ValueError(f"pictures are a start position and, where the movement matters, an end position, in "
+                         f"that order; got {stages}")
+    return pictures
+
+
+Pictures = Annotated[list[Picture], AfterValidator(_start_then_end)]
+"""The pictures beside one exercise's steps."""
+
+
+class HoldTimer(_Model):
+    """What the hold timer beside an exercise counts: holds per side, and one side or each side in turn."""
+
+    repetitions: int = Field(default=1, ge=1, le=10)
+    sides: int = Field(default=1, ge=1, le=2)

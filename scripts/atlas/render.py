@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from atlas import bodymap, schema, structured_data
+from atlas import bodymap, pose, schema, structured_data
 from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, short_address
 from atlas.qr import qr_svg
 
@@ -182,7 +182,8 @@ class Renderer:
         return Markup("\n".join(lines))
 
     def _render(self, template: str, path: str, **context: object) -> Page:
-        self.env.globals.update(link=self._link_to(path), page_title=self._page_title)
+        self.env.globals.update(link=self._link_to(path), page_title=self._page_title,
+                                pose_pictures=self._pose_pictures_for(path))
         context.setdefault("json_ld", self._json_ld(path))
         markdown = self.env.get_template(template).render(
             path=path, abbreviations=self._glossary_abbreviations(), **context
@@ -252,6 +253,51 @@ class Renderer:
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
                             regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
 
+    # --- exercise positions (atlas.pose) --------------------------------------
+
+    @staticmethod
+    def _pose_files(muscle: schema.Muscle) -> list[tuple[str, object, str]]:
+        """(docs path of the SVG, picture, exercise key) of every exercise picture of a muscle."""
+        out = []
+        for key, exercise in (("self-release", muscle.self_release), ("stretch", muscle.stretch)):
+            for picture in exercise.pictures:
+                out.append((f"muscles/{muscle.id}/poses/{key}-{picture.stage}.svg", picture, key))
+        return out
+
+    def _pose_pictures_for(self, from_path: str):
+        def pose_pictures(muscle: schema.Muscle, key: str, lazy: bool = True) -> Markup:
+            """The start (and end) pictures of one exercise: images the build writes as SVG files, so the
+            page's HTML stays small and pictures further down load only when they are scrolled to."""
+            figures = []
+            for path, picture, exercise_key in self._pose_files(muscle):
+                if exercise_key != key:
+                    continue
+                alt = pose.describe(picture)
+                width, height = pose.size(self._pose_svg(path, picture))
+                src = _relative_path(path, posixpath.dirname(from_path) or ".")
+                loading = ' loading="lazy"' if lazy else ""
+                caption = "Start" if picture.stage == "start" else "End"
+                figures.append(
+                    f'<figure class="pose pose--{picture.stage}" markdown="span">'
+                    f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
+                    f"<figcaption>{caption}</figcaption></figure>"
+                )
+            return Markup(f'<div class="pose-pictures" markdown>{"".join(figures)}</div>') if figures else Markup("")
+
+        return pose_pictures
+
+    def _pose_svg(self, path: str, picture: object) -> str:
+        """One picture's SVG, drawn once per build (the page, the handout and the file all need it)."""
+        drawn = self.__dict__.setdefault("_pose_svgs", {})
+        if path not in drawn:
+            drawn[path] = pose.svg(pose.solve(picture), pose.describe(picture))
+        return drawn[path]
+
+    def render_pose_files(self) -> list[Page]:
+        """The exercise pictures, as files beside the muscle's page (`Page.markdown` holds the SVG)."""
+        return [Page(path, self._pose_svg(path, picture))
+                for muscle in self.site.muscles for path, picture, _ in self._pose_files(muscle)]
+
     def render_site(self) -> list[Page]:
         pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
                  self.render_finder()]
@@ -259,6 +305,7 @@ class Renderer:
         pages += [self.render_handout(m) for m in self.site.muscles]
         pages += [self.render_condition_page(c) for c in self.site.conditions]
         pages += [self.render_technique_page(t) for t in self.site.techniques]
+        pages += self.render_pose_files()
         return pages
 
 

@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from atlas.pose_schema import HoldTimer, Pictures  # exercise positions and the hold timer
+
 
 def _fold_whitespace(value: str) -> str:
     return " ".join(value.split())
@@ -322,6 +324,9 @@ class Exercise(Model):
     both_sides: Text
     pregnancy_alternative: list[Text] = NonEmpty
     sources: list[Slug] = Field(default_factory=list)
+    pictures: Pictures = Field(default_factory=list)
+    """Start (and end) position, drawn by atlas.pose; see atlas.pose_schema."""
+    timer: HoldTimer = Field(default_factory=HoldTimer)
 
 
 class SelfRelease(Exercise):
