@@ -104,7 +104,7 @@ BODY_POINTS: dict[str, tuple[str, tuple[float, float, float], str]] = {
     "right-inner-buttock": ("pelvis", (-12, 3.5, 0),
                             "the inner edge of the right buttock, beside the flat bone at the base of the spine"),
     "right-outer-buttock": ("pelvis", (-9, 12, 2), "the outer part of the right buttock, behind the side of the hip"),
-    "right-front-hip": ("pelvis", (3, 14, 4),
+    "right-front-hip": ("pelvis", (3, 16.5, 4),
                         "the right side of the hip, below and behind the bony point at the front of the hip bone"),
     "right-low-back": ("chest", (-12, 7, -30),
                        "the right side of the low back, between the lowest rib and the top of the hip bone"),
@@ -150,6 +150,8 @@ class Body:
     points: dict[str, Vec]
     frames: dict[str, Frame]
     segments: list[Segment]
+    padded: float = 0.0
+    """How far a pad under a kneeling knee raised the body."""
 
     def move(self, shift: Vec) -> None:
         self.points = {k: add(v, shift) for k, v in self.points.items()}
@@ -248,7 +250,7 @@ ORIENTATIONS = {
 
 DEFAULT_VIEWS = {
     "standing": "side", "sitting": "side", "kneeling": "side", "half-kneeling": "side", "lying-back": "side",
-    "lying-front": "side", "lying-right-side": "feet", "lying-left-side": "above",
+    "lying-front": "side", "lying-right-side": "side", "lying-left-side": "side",
 }
 
 
@@ -277,12 +279,12 @@ def build(pose) -> Body:
         hip = add(origin, mul(pelvis.right, out * HIP_HALF_WIDTH))
         _leg(body, side, pelvis, hip, getattr(j, f"{side}_hip"), getattr(j, f"{side}_knee"))
     chest = pelvis.turned(pelvis.front, j.trunk.side_bend)
-    chest = chest.turned(pelvis.right, j.trunk.flexion)
+    chest = chest.turned(pelvis.right, -j.trunk.flexion)  # the trunk's up turns toward its front
     chest = chest.turned(chest.up, -j.trunk.rotation)
     neck = add(origin, mul(chest.up, LENGTHS["trunk"]))
     body.points["chest"] = neck
     body.frames["chest"] = chest
-    head_frame = chest.turned(chest.right, j.neck.flexion).turned(chest.up, -j.neck.turn)
+    head_frame = chest.turned(chest.right, -j.neck.flexion).turned(chest.up, -j.neck.turn)
     head = add(neck, mul(head_frame.up, LENGTHS["neck"] + HEAD_RADIUS * 0.8))
     body.points["head"] = head
     body.frames["head"] = head_frame
@@ -324,10 +326,13 @@ def _long_axis(body: Body) -> Vec:
 
 
 def _settle_legs(body: Body, touching_before: set[str]) -> None:
-    """After the hips were lifted, lower each leg that rested on the floor back onto it (rigidly at the hip)."""
+    """After the hips moved, set each leg back on the floor (rigidly at the hip): a leg that rested on the
+    floor and now floats is lowered, a leg that now goes into the floor is raised."""
     for side in ("right", "left"):
         part = f"{side}_leg"
-        if part not in touching_before or body.lowest({part}) <= 0.05:
+        low_point = body.lowest({part})
+        lower = part in touching_before and low_point > 0.05
+        if not lower and low_point >= -0.05:
             continue
         hip = body.points[f"{side}_thigh"]
         direction = sub(body.points[f"{side}_foot"], hip)
@@ -335,19 +340,27 @@ def _settle_legs(body: Body, touching_before: set[str]) -> None:
         if norm(axis) < 1e-6:
             continue
         names = [f"{side}_thigh", f"{side}_shank", f"{side}_foot", f"{side}_toe"]
-        low, high = 0.0, 30.0
-        for _ in range(40):  # bisection: the smallest turn that sets the leg down
+        sign = -1 if lower else 1  # turning by -angle about this axis lowers the leg
+        low, high = 0.0, 40.0
+        for _ in range(40):  # bisection: the smallest turn that sets the leg on the floor
             mid = (low + high) / 2
             trial = Body(dict(body.points), dict(body.frames), [dataclasses.replace(s) for s in body.segments])
-            trial.turn(names, hip, axis, -mid, {part})
-            if trial.lowest({part}) > 0:
+            trial.turn(names, hip, axis, sign * mid, {part})
+            if (trial.lowest({part}) > 0) == lower:
                 low = mid
             else:
                 high = mid
-        body.turn(names, hip, axis, -high, {part})
+        body.turn(names, hip, axis, sign * high, {part})
 
 
-def _lift_hips(body: Body, lift: float) -> None:
+def _resting_legs(body: Body, pose) -> set[str]:
+    """Legs that lie on the floor (a lying body's legs rest on it, they do not hover a few cm above); a leg
+    drawn up toward the chest is held there, not resting."""
+    return {f"{side}_leg" for side in ("right", "left")
+            if body.lowest({f"{side}_leg"}) < 8 and getattr(pose.joints, f"{side}_hip").flexion < 75}
+
+
+def _lift_hips(body: Body, lift: float, pose) -> None:
     """Raise the hips over a ball under the body: the trunk turns about the shoulders, the legs follow."""
     pelvis = body.points["pelvis"]
     head_side = add(body.points["chest"], (0, 0, 0))
@@ -355,13 +368,13 @@ def _lift_hips(body: Body, lift: float) -> None:
     flat = unit((along[0], along[1], 0.0))
     axis = cross(flat, (0, 0, 1))
     distance = norm((along[0], along[1], 0.0))
-    degrees = math.degrees(math.asin(min(lift / distance, 1.0)))
-    touching = {s.part for s in body.segments if min(s.a[2], s.b[2]) - s.radius < 1.0}
+    degrees = math.degrees(math.asin(max(-1.0, min(lift / distance, 1.0))))
+    touching = _resting_legs(body, pose)
     upper = {"trunk", "head", "right_arm", "left_arm"}
     names = ["pelvis", "right_thigh", "left_thigh"]
     # the trunk turns about the upper back; the hips and everything below them move with it
     before = {k: body.points[k] for k in names}
-    body.turn(["pelvis"], head_side, axis, -degrees, {"trunk"})
+    body.turn(["pelvis"], head_side, axis, degrees, {"trunk"})
     shift = sub(body.points["pelvis"], before["pelvis"])
     for side in ("right", "left"):
         for k in (f"{side}_thigh", f"{side}_shank", f"{side}_foot", f"{side}_toe"):
@@ -380,7 +393,8 @@ def _flatten_feet(body: Body, pose) -> None:
         if getattr(pose.joints, f"{side}_knee").flexion < 30:
             continue
         ankle = body.points[f"{side}_foot"]
-        if ankle[2] > 15:
+        toe_down = body.points[f"{side}_toe"][2] < RADII["foot"] + 2 and ankle[2] > 10  # a kneeling leg's foot points into the floor
+        if ankle[2] > 15 and not toe_down:
             continue
         knee = body.points[f"{side}_shank"]
         front = body.frames[f"{side}_foot"].front
@@ -401,6 +415,8 @@ def solve(pose) -> Solved:
     body.move((0, 0, -body.lowest()))
     _flatten_feet(body, pose)
     body.move((0, 0, -body.lowest()))
+    if pose.position.startswith("lying"):
+        _settle_legs(body, _resting_legs(body, pose))
     problems: list[tuple[tuple, str]] = []
     props: list[Placed] = []
     lying = pose.position.startswith("lying")
@@ -410,8 +426,10 @@ def solve(pose) -> Solved:
         if prop.item == "ball" and prop.under and prop.under in BODY_POINTS and lying:
             point, outward = body.point(prop.under)
             need = 2 * BALL_RADIUS - BALL_SINK
-            if outward[2] < -0.5 and point[2] < need:
-                _lift_hips(body, need - point[2])
+            # The hips rest on the ball: raised over it, or (side-lying, where the shoulder bears the weight)
+            # lowered onto it.
+            if outward[2] < -0.5 and abs(point[2] - need) > 0.5 and point[2] < need + 8:
+                _lift_hips(body, need - point[2], pose)
 
     for i, prop in enumerate(pose.props):
         where = prop.under or prop.at or prop.beside
@@ -467,6 +485,13 @@ def solve(pose) -> Solved:
                 radius = next((s.radius for s in body.segments if s.name == BODY_POINTS[where][0]), 5.0)
                 skin = point[2] - radius
             low, high = {"pillow": (2, 20), "block": (4, 40), "bolster": (8, 40)}[prop.item]
+            if prop.item == "pillow" and where != "head" and not lying and skin < low:
+                # A pad under a knee that kneels on the floor: the body rises onto it.
+                body.move((0, 0, low + 3 - skin))
+                body.padded = low + 3 - skin
+                point, _ = body.point(where)
+                radius = next((s.radius for s in body.segments if s.name == BODY_POINTS[where][0]), 5.0)
+                skin = point[2] - radius
             if prop.item == "pillow" and where == "head" and lying and skin < low:
                 _raise_head(body, low + 4)
                 point, _ = body.point(where)
@@ -518,6 +543,7 @@ def solve(pose) -> Solved:
                 problems.append((("props", placed.index), (
                     f"the body would go {deepest:.0f} cm into the wall in this position")))
 
+    _reach_again(body, pose)
     _check_support(pose, body, props, problems)
     if pose.moves is not None:
         if pose.moves.part not in BODY_POINTS:
@@ -538,6 +564,18 @@ def solve(pose) -> Solved:
                 problems.append((("hands", side), (
                     f"the {side} hand cannot reach {BODY_POINTS[target][2]} in this position ({gap:.0f} cm short)")))
     return Solved(pose, body, props, problems)
+
+
+def _reach_again(body: Body, pose) -> None:
+    """Hands that hold a knee or a thigh follow it after the legs were set on the floor."""
+    for side in ("right", "left"):
+        target = getattr(pose.hands, side)
+        if not target or target not in BODY_POINTS:
+            continue
+        body.segments = [s for s in body.segments if s.part != f"{side}_arm"]
+        chest = body.frames["chest"]
+        _arm(body, side, chest, body.points[f"{side}_upper_arm"], getattr(pose.joints, f"{side}_shoulder"),
+             getattr(pose.joints, f"{side}_elbow"), body.point(target)[0])
 
 
 def _raise_head(body: Body, height: float) -> None:
@@ -571,7 +609,7 @@ def _check_support(pose, body: Body, props: list[Placed], problems: list) -> Non
     if position in ("standing", "kneeling", "half-kneeling"):
         feet = {side: min(body.points[f"{side}_foot"][2], body.points[f"{side}_toe"][2]) for side in ("right", "left")}
         knees = {side: body.points[f"{side}_shank"][2] - RADII["shank"] for side in ("right", "left")}
-        on_floor = lambda z: z < 6
+        on_floor = lambda z: z < 6 + body.padded
         if position == "standing" and not any(on_floor(z) for z in feet.values()):
             problems.append((("joints",), "a standing position needs a foot on the floor; check the hip and knee angles"))
         if position == "kneeling" and not all(on_floor(z) for z in knees.values()):
@@ -926,7 +964,7 @@ def _leg_words(pose, side: str) -> str:
         bits.append("turned out")
     if not bits:
         return f"{side} leg straight"
-    text = f"{side} " + bits[0]
+    text = f"{side} " + ("" if bits[0].startswith(("knee", "leg")) else "leg ") + bits[0]
     if len(bits) > 1:
         text += " and " + ", ".join(bits[1:])
     return text
