@@ -185,12 +185,22 @@ class Body:
         return add(self.points[segment], offset), unit(outward) if norm(outward) else (0.0, 0.0, -1.0)
 
 
+def _abducted(limb: Frame, outward: Vec, degrees: float) -> Frame:
+    """The limb moved `degrees` toward `outward` (negative: across the body), in the plane that holds the
+    limb and that direction: in the anatomical position that is the frontal plane; with the hip or
+    shoulder bent, the knee or hand moves out to the side (horizontal abduction), as clinicians describe it."""
+    axis = cross(mul(limb.up, -1), outward)
+    if norm(axis) < 1e-6:
+        return limb
+    return limb.turned(axis, degrees)
+
+
 def _leg(body: Body, side: str, pelvis: Frame, hip: Vec, hip_angles, knee_angles) -> None:
     out = 1 if side == "right" else -1
     f = Frame(pelvis.front, pelvis.right, pelvis.up)
     f = f.turned(f.up, -out * hip_angles.rotation)  # outward rotation turns the knee out
     f = f.turned(pelvis.right, hip_angles.flexion)
-    f = f.turned(pelvis.front, -out * hip_angles.abduction)
+    f = _abducted(f, mul(pelvis.right, out), hip_angles.abduction)
     knee = add(hip, mul(f.up, -LENGTHS["thigh"]))
     shank = f.turned(f.right, -knee_angles.flexion)
     ankle = add(knee, mul(shank.up, -LENGTHS["shank"]))
@@ -200,7 +210,9 @@ def _leg(body: Body, side: str, pelvis: Frame, hip: Vec, hip_angles, knee_angles
     body.frames |= {f"{side}_thigh": f, f"{side}_shank": shank, f"{side}_foot": shank}
     part = f"{side}_leg"
     body.segments += [Segment(f"{side}_thigh", hip, knee, RADII["thigh"], part),
-                      Segment(f"{side}_shank", knee, ankle, RADII["shank"], part),
+                      # the shin stops short of the ankle, so the foot (thinner) is what stands on the floor
+                      Segment(f"{side}_shank", knee, add(ankle, mul(shank.up, RADII["shank"] - RADII["foot"])),
+                              RADII["shank"], part),
                       Segment(f"{side}_foot", heel, toe, RADII["foot"], part)]
 
 
@@ -221,7 +233,7 @@ def _reach(shoulder: Vec, target: Vec, bend: Vec) -> tuple[Vec, Vec]:
 def _arm(body: Body, side: str, chest: Frame, shoulder: Vec, angles, elbow_angles, target: Vec | None) -> None:
     out = 1 if side == "right" else -1
     f = chest.turned(chest.right, angles.flexion)
-    f = f.turned(chest.front, -out * angles.abduction)
+    f = _abducted(f, mul(chest.right, out), angles.abduction)
     if target is None:
         elbow = add(shoulder, mul(f.up, -LENGTHS["upper_arm"]))
         fore = f.turned(f.right, elbow_angles.flexion)
@@ -245,7 +257,7 @@ ORIENTATIONS = {
     "lying-back": ((0, 0, 1), (1, 0, 0)),
     "lying-front": ((0, 0, -1), (-1, 0, 0)),
     "lying-right-side": ((0, 1, 0), (1, 0, 0)),
-    "lying-left-side": ((0, -1, 0), (-1, 0, 0)),
+    "lying-left-side": ((0, 1, 0), (-1, 0, 0)),
 }
 
 DEFAULT_VIEWS = {

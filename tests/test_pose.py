@@ -1,0 +1,236 @@
+"""Exercise pictures (atlas.pose): the geometry is a body, the checks catch poses that cannot be drawn, and
+every exercise position of the seven muscles (tests/fixtures/poses/) is drawn."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from atlas import load, pose, pose_schema
+from atlas.load import ContentError, load_site
+
+from conftest import ROOT
+
+MUSCLE = "muscles/gluteus-medius.yml"
+FIXTURES = ROOT / "tests" / "fixtures" / "poses"
+
+
+def _fixture_pictures() -> list[tuple[str, pose_schema.Picture]]:
+    out = []
+    for path in sorted(FIXTURES.glob("*.yml")):
+        document = load._Document(path, path.name)
+        pictures = TypeAdapter(pose_schema.Pictures).validate_python(document.data["pictures"])
+        out += [(f"{path.stem}:{p.stage}", p) for p in pictures]
+    return out
+
+
+def _content_pictures() -> list[tuple[str, pose_schema.Picture]]:
+    site = load_site(ROOT / "content")
+    return [(f"{m.id}:{key}:{p.stage}", p) for m in site.muscles
+            for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch))
+            for p in exercise.pictures]
+
+
+ALL = _fixture_pictures() + _content_pictures()
+IDS = [name for name, _ in ALL]
+
+
+def test_every_exercise_of_the_seven_muscles_has_a_pose():
+    names = {path.stem for path in FIXTURES.glob("*.yml")}
+    for muscle in ("gluteus-minimus", "gluteus-maximus", "piriformis", "quadratus-lumborum", "iliopsoas",
+                   "tensor-fasciae-latae"):
+        assert any(name.startswith(muscle) for name in names), muscle
+    kinds = {p.position for _, p in ALL}
+    assert {"lying-back", "lying-right-side", "sitting", "half-kneeling", "standing"} <= kinds
+    assert len(ALL) >= 25
+
+
+@pytest.mark.parametrize("name,picture", ALL, ids=IDS)
+def test_limb_lengths_stay_the_same_in_every_pose(name, picture):
+    body = pose.solve(picture).body
+    joints = {"thigh": ("thigh", "shank"), "shank": ("shank", "foot"), "upper_arm": ("upper_arm", "forearm"),
+              "forearm": ("forearm", "hand")}
+    for side in ("right", "left"):
+        for limb, (a, b) in joints.items():
+            length = math.dist(body.points[f"{side}_{a}"], body.points[f"{side}_{b}"])
+            assert length == pytest.approx(pose.LENGTHS[limb], abs=0.05), f"{side} {limb}"
+        foot = next(s for s in body.segments if s.name == f"{side}_foot")
+        assert math.dist(foot.a, foot.b) == pytest.approx(pose.LENGTHS["foot"] + pose.LENGTHS["heel"], abs=0.05)
+    head = math.dist(body.points["chest"], body.points["head"])
+    assert head == pytest.approx(pose.LENGTHS["neck"] + pose.HEAD_RADIUS * 0.8, abs=0.05)
+
+
+@pytest.mark.parametrize("name,picture", ALL, ids=IDS)
+def test_the_body_rests_on_the_floor_and_never_goes_through_it(name, picture):
+    solved = pose.solve(picture)
+    body = solved.body
+    assert body.lowest() == pytest.approx(body.padded, abs=0.1)
+    if picture.position.startswith("lying"):
+        # the back (or the side) touches the floor, or the ball under it carries the hips
+        trunk = body.lowest({"trunk"})
+        assert trunk < (2.5 if picture.roll else 1.0) or any(p.kind == "ball" for p in solved.props)
+        assert trunk < 8
+    if picture.position == "standing":
+        assert min(body.points["right_toe"][2], body.points["left_toe"][2]) < pose.RADII["foot"] + 1
+
+
+def _floor_balls():
+    for name, picture in ALL:
+        for i, prop in enumerate(picture.props):
+            if prop.item == "ball" and prop.under:
+                yield name, picture, i
+
+
+@pytest.mark.parametrize("name,picture,index", list(_floor_balls()), ids=[n for n, _, _ in _floor_balls()])
+def test_a_ball_under_the_body_sits_between_the_trigger_point_and_the_floor(name, picture, index):
+    solved = pose.solve(picture)
+    point, _ = solved.body.point(picture.props[index].under)
+    ball = next(p for p in solved.props if p.index == index and p.kind == "ball")
+    assert ball.center[2] == pytest.approx(pose.BALL_RADIUS)  # on the floor
+    assert math.dist(ball.center[:2], point[:2]) < 0.01  # straight under the point
+    top = 2 * pose.BALL_RADIUS
+    assert top - pose.BALL_SINK - 2.1 <= point[2] <= top  # the point rests on the top of the ball
+
+
+def test_a_ball_against_the_wall_touches_the_point_and_the_wall():
+    for name, picture in ALL:
+        for i, prop in enumerate(picture.props):
+            if prop.item != "ball" or prop.against != "wall":
+                continue
+            solved = pose.solve(picture)
+            point, _ = solved.body.point(prop.at)
+            ball, wall = [p for p in solved.props if p.index == i]
+            assert math.dist(ball.center, point) == pytest.approx(pose.BALL_RADIUS - pose.BALL_SINK, abs=0.01)
+            gap = pose.dot(pose.sub(ball.center, wall.center), wall.normal)
+            assert gap == pytest.approx(pose.BALL_RADIUS, abs=0.01), name
+
+
+@pytest.mark.parametrize("name,picture", [a for a in ALL if a[1].position != "sitting"][:12])
+def test_left_and_right_are_mirror_images(name, picture):
+    left = pose.mirror_pose(picture)
+    a, b = pose.build(picture), pose.build(left)
+    fa, fb = a.frames["pelvis"], b.frames["pelvis"]
+
+    def local(body, frame, key):
+        v = pose.sub(body.points[key], body.points["pelvis"])
+        return (pose.dot(v, frame.front), pose.dot(v, frame.right), pose.dot(v, frame.up))
+
+    for key in a.points:
+        twin = key.replace("right", "\0").replace("left", "right").replace("\0", "left")
+        f, r, u = local(a, fa, key)
+        f2, r2, u2 = local(b, fb, twin)
+        assert (f2, r2, u2) == pytest.approx((f, -r, u), abs=1e-6), key
+    # the same words with left and right swapped (the right side is named first, so the order may differ)
+    phrases = lambda text: sorted(re.split(r"[,;.] ", text.rstrip(".").lower()))
+    assert phrases(pose.describe(left)) == phrases(pose._mirror_text(pose.describe(picture)))
+
+
+def test_a_standing_figure_is_upright_and_a_lying_one_flat():
+    standing = pose_schema.Pose(position="standing")
+    body = pose.solve(standing).body
+    assert body.points["head"][2] > 150 and body.points["head"][2] < 185
+    lying = pose_schema.Pose(position="lying-back")
+    body = pose.solve(lying).body
+    assert body.points["head"][2] < 25 and abs(body.points["head"][0] - body.points["right_foot"][0]) > 140
+
+
+@pytest.mark.parametrize("name,picture", ALL, ids=IDS)
+def test_every_pose_draws_a_small_picture_with_its_text_alternative(name, picture):
+    alt = pose.describe(picture)
+    svg = pose.svg(pose.solve(picture), alt)
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<title>" in svg
+    assert len(svg) < 8000  # a few KB: pictures must not weigh down the page
+    assert alt.endswith(".") and POSITION_WORD.match(alt)
+    width, height = pose.size(svg)
+    assert 60 < width < 600 and 60 < height < 600
+
+
+POSITION_WORD = re.compile(r"^(Lying|Standing|Sitting|Kneeling)")
+
+
+def test_the_text_alternative_says_what_the_picture_shows():
+    site = load_site(ROOT / "content")
+    end = site.muscles[0].self_release.pictures[-1]
+    text = pose.describe(end)
+    assert text.startswith("Lying on the back, right knee bent and lowered out to the side")
+    assert "a ball under the right buttock, below the back of the hip bone" in text
+    assert "block under the right knee" in text and "arrow" in text
+
+
+# --- poses that cannot be drawn are content errors with file, field and line ---
+
+
+def edit(content: Path, relative: str, old: str, new: str) -> None:
+    path = content / relative
+    text = path.read_text()
+    assert old in text, f"test setup: {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(content: Path, relative: str, needle: str) -> int:
+    """The line where `needle` (which may span lines) starts."""
+    text = (content / relative).read_text()
+    assert needle in text, needle
+    return text[:text.index(needle)].count("\n") + 1
+
+
+BAD_POSES = {
+    "unknown joint": (
+        "        right_knee: {flexion: 90}\n      props:\n        - {item: pillow, under: head}\n        - {item: ball",
+        "        right_knees: {flexion: 90}\n      props:\n        - {item: pillow, under: head}\n        - {item: ball",
+        "right_knees:", "self_release.pictures[0].joints.right_knees", "unknown field"),
+    "angle outside the normal range": (
+        "right_hip: {flexion: 45}", "right_hip: {flexion: 150}", "right_hip: {flexion: 150}",
+        "self_release.pictures[0].joints.right_hip.flexion",
+        "hip flexion of 150 degrees is outside the normal range of motion (-30 to 120 degrees)"),
+    "ball that does not touch the floor": (
+        "    - stage: start\n      position: lying-back", "    - stage: start\n      position: standing",
+        "- {item: ball, under: right-upper-buttock}", "self_release.pictures[0].props[1].under",
+        "a ball under the right buttock, below the back of the hip bone cannot touch both the body and the floor"),
+    "ball against a wall where the point faces the floor": (
+        "        - {item: ball, under: right-upper-buttock}\n        - {item: block, under: right-knee}",
+        "        - {item: ball, at: right-upper-buttock, against: wall}\n        - {item: block, under: right-knee}",
+        "- {item: ball, at: right-upper-buttock, against: wall}", "self_release.pictures[1].props[1].at",
+        "cannot touch the body: that point faces the floor or the ceiling"),
+    "unknown body point": (
+        "- {item: block, under: right-knee}", "- {item: block, under: right-kneecap}",
+        "- {item: block, under: right-kneecap}", "self_release.pictures[1].props[2].under",
+        "unknown body point 'right-kneecap'"),
+    "block too high for the knee": (
+        "right_hip: {flexion: 40, abduction: 40, rotation: 30}", "right_hip: {flexion: 90, abduction: 0}",
+        "- {item: block, under: right-knee}", "self_release.pictures[1].props[2].under",
+        "a block under the right knee must be 4 to 40 cm high"),
+    "hand that cannot reach": (
+        "      hands: {left: right-knee}", "      hands: {left: right-ankle}", "hands: {left: right-ankle}",
+        "stretch.pictures[1].hands.left", "the left hand cannot reach the right ankle"),
+    "end before start": (
+        "    - stage: start\n      position: lying-back\n      joints:\n        right_hip: {flexion: 60}",
+        "    - stage: end\n      position: lying-back\n      joints:\n        right_hip: {flexion: 60}",
+        "- stage: end\n      position: lying-back\n      joints:\n        right_hip: {flexion: 60}",
+        "stretch.pictures", "a start position and, where the movement matters, an end position"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_POSES))
+def test_a_pose_that_cannot_be_drawn_is_a_content_error(content_copy: Path, case: str):
+    old, new, needle, field, message = BAD_POSES[case]
+    edit(content_copy, MUSCLE, old, new)
+    expected_line = line_of(content_copy, MUSCLE, needle)
+    with pytest.raises(ContentError) as caught:
+        load_site(content_copy)
+    text = str(caught.value)
+    assert f"content/{MUSCLE}: {field}" in text, text
+    assert message in text, text
+    assert f"{field} (line {expected_line})" in text, text
+
+
+def test_the_real_poses_are_drawable_and_the_twin_bad_pose_is_not():
+    good = {"position": "lying-back", "props": [{"item": "ball", "under": "right-upper-buttock"}]}
+    assert pose_schema.Pose.model_validate(good)
+    with pytest.raises(ValidationError) as caught:
+        pose_schema.Pose.model_validate({**good, "position": "standing"})
+    assert caught.value.errors()[0]["loc"] == ("props", 0, "under")
