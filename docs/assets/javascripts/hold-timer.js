@@ -116,9 +116,9 @@
     var startLabel = "Start " + seconds + " s hold";
 
     var box = el("div", "hold-timer");
-    var start = el("button", "md-button hold-timer__start", startLabel);
+    var start = el("button", "hold-timer__button hold-timer__start", startLabel);
     start.type = "button";
-    var stop = el("button", "md-button hold-timer__stop", "Stop");
+    var stop = el("button", "hold-timer__button hold-timer__stop", "Stop");
     stop.type = "button";
     stop.hidden = true;
     var display = el("div", "hold-timer__display");
