@@ -660,7 +660,7 @@ def _project(view: str, p: Vec) -> tuple[float, float, float]:
 
 SCALE = 2.0
 """Pixels per centimetre at the picture's natural size."""
-MARGIN = 6.0
+MARGIN = 3.0
 
 _STYLE = (
     "<style>"
