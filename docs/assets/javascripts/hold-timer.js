@@ -10,13 +10,14 @@
   var holds = document.querySelectorAll("p.hold-time[data-hold-seconds]");
   if (!holds.length) return;
 
-  // The timer's own stylesheet, loaded only on pages that have a timer (it never holds up the first paint).
+  // The timer's own stylesheet, loaded only on pages that have a timer. Added by script, after the page
+  // was parsed, it never holds up the first paint (at the end of <body>, like the timer it styles).
   var script = document.currentScript;
   if (script && script.src) {
     var sheet = document.createElement("link");
     sheet.rel = "stylesheet";
     sheet.href = script.src.replace(/javascripts\/hold-timer\.js(\?.*)?$/, "stylesheets/hold-timer.css");
-    document.head.appendChild(sheet);
+    document.body.appendChild(sheet);
   }
 
   var settings = { sound: false, vibrate: false };
