@@ -9,13 +9,14 @@ files that changed are read again and only the pages that read them are rendered
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import abbreviations, links, minify_css, unused_css
+from atlas import abbreviations, csp, links, minify_css, notices, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -33,6 +34,26 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     _pages = cache.render_site(site, config.site_url or links.DEFAULT_SITE_URL)
     _redirects = site.redirects
+    # The About page prints the error-report contact too (overrides/partials/report-error.html).
+    config.extra["publisher"] = site.publisher
+    for notice in notices.build_notices(site, config.site_url or links.DEFAULT_SITE_URL):
+        _notice(notice)
+
+
+_told: set[str] = set()
+
+
+def _notice(text: str) -> None:
+    """Once per process (not on every `mkdocs serve` rebuild), on stderr, outside MkDocs' loggers."""
+    if text not in _told:
+        _told.add(text)
+        print(f"NOTICE  -  {text}", file=sys.stderr)
+
+
+def on_env(env, config, files):
+    # Every page's <head> carries its Content-Security-Policy (overrides/partials/csp.html).
+    env.filters["csp_policy"] = csp.policy
+    return env
 
 
 def on_files(files: Files, config) -> Files:
