@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import json
 import posixpath
 import re
@@ -44,6 +45,19 @@ def _finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
     return escape_markdown(str(value))
+
+
+def _contact_link(publisher: schema.Publisher) -> Markup:
+    """The publisher's error-report contact as a link; its text is the label, or the address itself."""
+    label = publisher.contact_label or publisher.contact.removeprefix("mailto:")
+    return Markup(f'<a href="{html.escape(publisher.contact, quote=True)}">{escape_markdown(label)}</a>')
+
+
+def _web_link(url: str) -> Markup:
+    """A reference's web address as a link. The schema allows no space, quote or angle bracket in it; the
+    HTML escape is a second guard, and the link text is the address itself, so a reader can copy it."""
+    safe = html.escape(url, quote=True)
+    return Markup(f'<a href="{safe}">{safe}</a>')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,17 +123,23 @@ class Renderer:
             iso=lambda d: Markup(d.isoformat()),
             yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
             region_names=self._region_names,
+            with_pain_scale=self._with_pain_scale,
         )
         self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
         # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
         # Any template (the muscle page, the handout) prints the same figure from the same content.
         self.env.globals.update(site=site, cite=self._cite, address=self._address,
-                                body_map=self.body_maps.figure)
+                                body_map=self.body_maps.figure, references=self.references, web_link=_web_link,
+                                contact_link=_contact_link)
 
     # --- helpers the templates call ----------------------------------------
 
     def _region_names(self, referrals: list[schema.Referral], zone: str) -> str:
         return ", ".join(self.regions[r.region].name.lower() for r in referrals if r.zone == zone)
+
+    def _with_pain_scale(self, text: str) -> str:
+        """A sentence that gives a number out of 10, followed by what the numbers mean (REFERENCE.md 4)."""
+        return f"{text} {self.site.safety.pain_scale}" if "out of 10" in text else text
 
     def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
         """Numbered citation links such as `[1], [3]` to the page's reference list."""
@@ -192,6 +212,12 @@ class Renderer:
 
     # --- one function per page kind -----------------------------------------
 
+    def render_report_error(self) -> str:
+        """The "Found a mistake?" line, for hand-written pages (docs/about.md); empty with no contact."""
+        return self.env.get_template("partials/report_error.md.j2").render(
+            prefix="", when_unset="The editors have not yet published an address for reports.")
+
+
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         return self._render("muscle.md.j2", page_path(f"muscles/{muscle.id}"), muscle=muscle,
                             safety=self.site.safety, references=self.references, handout_page=handout_id(muscle))
@@ -256,34 +282,57 @@ class Renderer:
     # --- exercise positions (atlas.pose) --------------------------------------
 
     @staticmethod
-    def _pose_files(muscle: schema.Muscle) -> list[tuple[str, object, str]]:
-        """(docs path of the SVG, picture, exercise key) of every exercise picture of a muscle."""
+    def _exercises(muscle: schema.Muscle) -> list[tuple[str, object]]:
+        """(file name prefix, exercise) of every exercise of a muscle that can have pictures."""
         out = []
         for key, exercise in (("self-release", muscle.self_release), ("stretch", muscle.stretch)):
-            for picture in exercise.pictures:
-                out.append((f"muscles/{muscle.id}/poses/{key}-{picture.stage}.svg", picture, key))
+            out.append((key, exercise))
+            alternative = getattr(exercise, "pregnancy_alternative", None)
+            if hasattr(alternative, "pictures"):
+                out.append((f"{key}-pregnancy", alternative))
         return out
 
+    def _pose_files(self, muscle: schema.Muscle) -> list[tuple[str, object, object]]:
+        """(docs path of the SVG, picture, exercise) of every exercise picture of a muscle."""
+        return [(f"muscles/{muscle.id}/poses/{key}-{picture.stage}.svg", picture, exercise)
+                for key, exercise in self._exercises(muscle) for picture in exercise.pictures]
+
     def _pose_pictures_for(self, from_path: str):
-        def pose_pictures(muscle: schema.Muscle, key: str, lazy: bool = True) -> Markup:
+        def pose_pictures(exercise: object, lazy: bool = True) -> Markup:
             """The start (and end) pictures of one exercise: images the build writes as SVG files, so the
             page's HTML stays small and pictures further down load only when they are scrolled to."""
             figures = []
-            for path, picture, exercise_key in self._pose_files(muscle):
-                if exercise_key != key:
-                    continue
-                alt = pose.describe(picture)
-                width, height = pose.size(self._pose_svg(path, picture))
-                src = _relative_path(path, posixpath.dirname(from_path) or ".")
-                loading = ' loading="lazy"' if lazy else ""
-                caption = "Start" if picture.stage == "start" else "End"
-                figures.append(
-                    f'<figure class="pose pose--{picture.stage}" markdown="span">'
-                    f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
-                    f"<figcaption>{caption}</figcaption></figure>"
-                )
+            for muscle in self.site.muscles:
+                for path, picture, owner in self._pose_files(muscle):
+                    if owner is not exercise:
+                        continue
+                    alt = pose.describe(picture)
+                    width, height = pose.size(self._pose_svg(path, picture))
+                    src = _relative_path(path, posixpath.dirname(from_path) or ".")
+                    loading = ' loading="lazy"' if lazy else ""
+                    caption = "Start" if picture.stage == "start" else "End"
+                    figures.append(
+                        f'<figure class="pose pose--{picture.stage}" markdown="span">'
+                        f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
+                        f"<figcaption>{caption}</figcaption></figure>"
+                    )
             return Markup(f'<div class="pose-pictures" markdown>{"".join(figures)}</div>') if figures else Markup("")
 
+        def pose_images(exercise: object) -> Markup:
+            """The same pictures as a Markdown paragraph of images (class `pose-row`), for places where raw
+            HTML cannot go, such as inside a box (admonition): start first, then end."""
+            images = []
+            for muscle in self.site.muscles:
+                for path, picture, owner in self._pose_files(muscle):
+                    if owner is exercise:
+                        width, height = pose.size(self._pose_svg(path, picture))
+                        src = _relative_path(path, posixpath.dirname(from_path) or ".")
+                        label = f"{'Start' if picture.stage == 'start' else 'End'}: {pose.describe(picture)}"
+                        images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}" '
+                                      'loading="lazy" decoding="async" }')
+            return Markup(" ".join(images) + "\n{: .pose-row }") if images else Markup("")
+
+        self.env.globals["pose_images"] = pose_images
         return pose_pictures
 
     def _pose_svg(self, path: str, picture: object) -> str:
