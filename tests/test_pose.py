@@ -194,7 +194,8 @@ BAD_POSES = {
     "ball against a wall where the point faces the floor": (
         "        - {item: ball, under: right-upper-buttock}\n        - {item: block, under: right-knee}",
         "        - {item: ball, at: right-upper-buttock, against: wall}\n        - {item: block, under: right-knee}",
-        "- {item: ball, at: right-upper-buttock, against: wall}", "self_release.pictures[1].props[1].at",
+        "- {item: ball, at: right-upper-buttock, against: wall}\n        - {item: block, under: right-knee}",
+        "self_release.pictures[1].props[1].at",
         "cannot touch the body: that point faces the floor or the ceiling"),
     "unknown body point": (
         "- {item: block, under: right-knee}", "- {item: block, under: right-kneecap}",
@@ -234,3 +235,16 @@ def test_the_real_poses_are_drawable_and_the_twin_bad_pose_is_not():
     with pytest.raises(ValidationError) as caught:
         pose_schema.Pose.model_validate({**good, "position": "standing"})
     assert caught.value.errors()[0]["loc"] == ("props", 0, "under")
+
+
+def test_the_build_writes_each_picture_beside_its_page():
+    from atlas import render
+
+    site = load_site(ROOT / "content")
+    files = {page.path: page.markdown for page in render.render_site(site) if page.path.endswith(".svg")}
+    expected = {f"muscles/{m.id}/poses/{key}{suffix}-{p.stage}.svg"
+                for m in site.muscles for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch))
+                for suffix, owner in (("", exercise), ("-pregnancy", exercise.pregnancy_alternative))
+                for p in owner.pictures}
+    assert set(files) == expected and len(expected) >= 7
+    assert all(text.startswith("<svg") and "<title>" in text for text in files.values())
