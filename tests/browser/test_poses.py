@@ -54,6 +54,21 @@ def test_each_exercise_shows_its_pictures_with_text_alternatives(page, site_url,
     })""", arg=[p["src"] for p in pictures])
 
 
+@pytest.mark.parametrize("muscle,key,exercise", EXERCISES, ids=[f"{m.id}#{k}" for m, k, _ in EXERCISES])
+def test_each_pregnancy_version_shows_its_pictures_and_timer(page, site_url, muscle, key, exercise):
+    alternative = exercise.pregnancy_alternative
+    page.goto(f"{site_url}muscles/{muscle.id}/")
+    box = page.locator(f"h2#{key} ~ .admonition.info").first
+    images = box.locator(".pose-row img")
+    assert images.count() == len(alternative.pictures) >= 1
+    for i, picture in enumerate(alternative.pictures):
+        alt = images.nth(i).get_attribute("alt")
+        assert alt.startswith(f"{picture.stage.capitalize()}: ") and len(alt) > 30
+        images.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=images.nth(i).element_handle())
+    assert box.get_by_role("button", name=f"Start {alternative.hold_seconds} s hold").is_visible()
+
+
 def _layout(page) -> list[dict]:
     return page.evaluate("""() => [...document.querySelectorAll('.pose-steps')].map(block => {
       const pics = block.querySelector('.pose-pictures').getBoundingClientRect();
@@ -109,7 +124,8 @@ def test_handout_shows_the_pictures_on_paper(browser, site_url):
     sizes = page.evaluate("""() => [...document.querySelectorAll('.handout .pose img')].map(i => ({
         loaded: i.complete && i.naturalWidth > 0, alt: i.alt, height: i.getBoundingClientRect().height,
         lazy: i.loading === 'lazy'}))""")
-    expected = sum(len(e.pictures) for m, _, e in EXERCISES if m is MUSCLES[0])
+    expected = sum(len(e.pictures) + len(e.pregnancy_alternative.pictures) for m, _, e in EXERCISES
+                   if m is MUSCLES[0])
     assert len(sizes) == expected
     for size in sizes:
         assert size["loaded"] and size["alt"] and not size["lazy"]
@@ -154,7 +170,7 @@ def test_the_timer_says_when_to_switch_sides(browser, site_url):
     stretch = MUSCLES[0].stretch
     assert stretch.timer.sides == 2
     context, page = _timer_page(browser, site_url)
-    timer = page.locator(".hold-timer").nth(1)
+    timer = page.locator("h2#stretch ~ .hold-timer").first
     timer.get_by_role("button", name=f"Start {stretch.hold_seconds} s hold").click()
     assert "first side" in timer.locator(".hold-timer__step").inner_text()
     page.clock.run_for(stretch.hold_seconds * 1000 + 500)
@@ -199,7 +215,8 @@ def test_without_javascript_there_is_no_timer_button(browser, site_url):
     page = context.new_page()
     page.goto(f"{site_url}muscles/{MUSCLES[0].id}/")
     assert page.locator(".hold-timer, .hold-timer__start").count() == 0
-    assert page.locator("p.hold-time").count() == 2  # the hold time is still written in the text
+    holds = sum(1 + (e.pregnancy_alternative is not None) for m, _, e in EXERCISES if m is MUSCLES[0])
+    assert page.locator("p.hold-time").count() == holds  # the hold time is still written in the text
     context.close()
 
 
