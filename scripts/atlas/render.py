@@ -318,9 +318,10 @@ class Renderer:
                     )
             return Markup(f'<div class="pose-pictures" markdown>{"".join(figures)}</div>') if figures else Markup("")
 
-        def pose_images(exercise: object) -> Markup:
-            """The same pictures as a Markdown paragraph of images (class `pose-row`), for places where raw
-            HTML cannot go, such as inside a box (admonition): start first, then end."""
+        def pose_images(exercise: object, lazy: bool = True) -> Markup:
+            """The same pictures as a Markdown paragraph of images (class `pose-row`), start first, then end:
+            for places where raw HTML cannot go (inside a box) and for paper, where a row of small images
+            takes less room than figures with captions (each image's text alternative says Start or End)."""
             images = []
             for muscle in self.site.muscles:
                 for path, picture, owner in self._pose_files(muscle):
@@ -328,8 +329,9 @@ class Renderer:
                         width, height = pose.size(self._pose_svg(path, picture))
                         src = _relative_path(path, posixpath.dirname(from_path) or ".")
                         label = f"{'Start' if picture.stage == 'start' else 'End'}: {pose.describe(picture)}"
-                        images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}" '
-                                      'loading="lazy" decoding="async" }')
+                        loading = ' loading="lazy"' if lazy else ""
+                        images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
+                                      f'{loading} decoding="async" }}')
             return Markup(" ".join(images) + "\n{: .pose-row }") if images else Markup("")
 
         self.env.globals["pose_images"] = pose_images

@@ -121,7 +121,7 @@ def test_handout_shows_the_pictures_on_paper(browser, site_url):
     page = context.new_page()
     page.goto(f"{site_url}muscles/{MUSCLES[0].id}/handout/", wait_until="networkidle")
     page.emulate_media(media="print")
-    sizes = page.evaluate("""() => [...document.querySelectorAll('.handout .pose img')].map(i => ({
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.handout .pose-row img')].map(i => ({
         loaded: i.complete && i.naturalWidth > 0, alt: i.alt, height: i.getBoundingClientRect().height,
         lazy: i.loading === 'lazy'}))""")
     expected = sum(len(e.pictures) + len(e.pregnancy_alternative.pictures) for m, _, e in EXERCISES
@@ -129,7 +129,8 @@ def test_handout_shows_the_pictures_on_paper(browser, site_url):
     assert len(sizes) == expected
     for size in sizes:
         assert size["loaded"] and size["alt"] and not size["lazy"]
-        assert 45 <= size["height"] <= 90  # small but clear: 12 to 24 mm on paper
+        assert 45 <= size["height"] <= 110  # small but clear: 13 mm (lying), 26 mm (standing) on paper
+        assert size["alt"].startswith(("Start: ", "End: "))
     context.close()
 
 
