@@ -237,3 +237,34 @@ def test_the_timer_keeps_the_screen_on_where_the_browser_allows(browser, site_ur
     page.clock.run_for(4_000)
     assert timer.locator(".hold-timer__digits").inner_text().startswith("0:2")
     context.close()
+
+
+def test_the_timer_counts_the_holds_on_each_side(browser, site_url):
+    # The same script on the real page, with the stretch asking for two holds on each side.
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.install()
+    url = f"{site_url}muscles/{MUSCLES[0].id}/"
+
+    def two_holds(route):
+        html = route.fetch().text()
+        stretch = html.index('id="stretch"')
+        head, tail = html[:stretch], html[stretch:]
+        tail = tail.replace('data-hold-repetitions="1"', 'data-hold-repetitions="2"', 1)
+        route.fulfill(body=head + tail, content_type="text/html")
+
+    page.route(url, two_holds)
+    page.goto(url)
+    timer = page.locator("h2#stretch ~ .hold-timer").first
+    seconds = MUSCLES[0].stretch.hold_seconds
+    steps = []
+    for _ in range(4):
+        timer.get_by_role("button", name=re.compile("^Start")).click()
+        steps.append(timer.locator(".hold-timer__step").inner_text())
+        page.clock.run_for(seconds * 1000 + 500)
+        steps.append(timer.get_by_role("status").inner_text())
+    assert steps[0] == "Hold 1 of 2, first side" and "switch" not in steps[1]
+    assert steps[2] == "Hold 2 of 2, first side" and "Now switch to the other side." in steps[3]
+    assert steps[4] == "Hold 1 of 2, other side" and steps[6] == "Hold 2 of 2, other side"
+    assert "All 4 holds done." in steps[7]
+    context.close()
