@@ -769,6 +769,7 @@ def _direction(solved: Solved, direction: str, part_point: str) -> Vec:
         "out": mul(pelvis.right, side), "in": mul(pelvis.right, -side),
         "forward": pelvis.front, "back": mul(pelvis.front, -1),
         "left": mul(pelvis.right, -1), "right": pelvis.right,
+        "toward-head": pelvis.up, "toward-feet": mul(pelvis.up, -1),
     }[direction]
 
 
@@ -955,6 +956,11 @@ POSITION_WORDS = {
 def _leg_words(pose, side: str) -> str:
     hip = getattr(pose.joints, f"{side}_hip")
     knee = getattr(pose.joints, f"{side}_knee")
+    other = "left" if side == "right" else "right"
+    if hip.flexion >= 60 and hip.abduction >= 20 and hip.rotation >= 30 and knee.flexion >= 60:
+        # the figure 4: the bent leg turned out, its ankle across the other leg
+        drawn = " and drawn up toward the chest" if hip.flexion >= 100 else ""
+        return f"{side} leg crossed in a figure 4, the {side} ankle across the {other} knee{drawn}"
     bits = []
     if knee.flexion >= 30:
         bits.append("knee bent")
@@ -1037,7 +1043,10 @@ def describe(pose) -> str:
                      else "bending forward")
     if abs(trunk.rotation) >= 20 and not pose.roll:
         parts.append(f"upper body turned to the {'right' if trunk.rotation > 0 else 'left'}")
-    parts += [w for w in (_arm_words(pose, side) for side in ("right", "left")) if w]
+    if pose.hands.right and pose.hands.right == pose.hands.left:
+        parts.append(f"both hands on {BODY_POINTS[pose.hands.right][2]}")
+    else:
+        parts += [w for w in (_arm_words(pose, side) for side in ("right", "left")) if w]
     if abs(pose.joints.neck.turn) >= 20:
         parts.append(f"head turned to the {'right' if pose.joints.neck.turn > 0 else 'left'}")
     text = parts[0] + (", " + ", ".join(parts[1:]) if len(parts) > 1 else "")
@@ -1049,7 +1058,8 @@ def describe(pose) -> str:
         what = BODY_POINTS[pose.moves.part][2]
         direction = {"out": "out to the side", "in": "in toward the middle", "forward": "forward",
                      "back": "backward", "up": "up", "down": "down", "left": "to the left",
-                     "right": "to the right"}[pose.moves.direction]
+                     "right": "to the right", "toward-head": "toward the chest",
+                     "toward-feet": "toward the feet"}[pose.moves.direction]
         text += f" The arrow shows {what} moving {direction}."
     return text[0].upper() + text[1:]
 

@@ -96,7 +96,7 @@ Position = Literal["lying-back", "lying-front", "lying-right-side", "lying-left-
                    "half-kneeling", "standing"]
 View = Literal["side", "above", "front", "back", "feet"]
 Side = Literal["left", "right", "front", "back"]
-Direction = Literal["up", "down", "out", "in", "forward", "back", "left", "right"]
+Direction = Literal["up", "down", "out", "in", "forward", "back", "left", "right", "toward-head", "toward-feet"]
 PropItem = Literal["ball", "block", "bolster", "pillow", "wall", "chair"]
 
 
