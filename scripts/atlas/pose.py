@@ -980,6 +980,8 @@ def _leg_words(pose, side: str) -> str:
         bits.append(f"crossed {crossing} the other leg")
     if hip.rotation >= 30 and knee.flexion >= 60 and hip.flexion >= 45:
         bits.append("turned out")
+    if "crossed behind the other leg" in bits and "behind the body" in bits:
+        bits.remove("behind the body")
     if not bits:
         return f"{side} leg straight"
     text = f"{side} " + ("" if bits[0].startswith(("knee", "leg")) else "leg ") + bits[0]
