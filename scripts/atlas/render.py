@@ -203,7 +203,7 @@ class Renderer:
 
     def _render(self, template: str, path: str, **context: object) -> Page:
         self.env.globals.update(link=self._link_to(path), page_title=self._page_title,
-                                pose_pictures=self._pose_pictures_for(path))
+                                **self._pose_helpers(path, context.get("muscle")))
         context.setdefault("json_ld", self._json_ld(path))
         markdown = self.env.get_template(template).render(
             path=path, abbreviations=self._glossary_abbreviations(), **context
@@ -297,15 +297,17 @@ class Renderer:
         return [(f"muscles/{muscle.id}/poses/{key}-{picture.stage}.svg", picture, exercise)
                 for key, exercise in self._exercises(muscle) for picture in exercise.pictures]
 
-    def _pose_pictures_for(self, from_path: str):
+    def _pose_helpers(self, from_path: str, muscle: schema.Muscle | None) -> dict[str, object]:
+        """`pose_pictures(exercise)` and `pose_images(exercise)` for the page at `from_path`, which shows
+        `muscle` (pictures are found among that muscle's exercises, by content)."""
+        files = self._pose_files(muscle) if muscle is not None else []
+
         def pose_pictures(exercise: object, lazy: bool = True) -> Markup:
             """The start (and end) pictures of one exercise: images the build writes as SVG files, so the
             page's HTML stays small and pictures further down load only when they are scrolled to."""
             figures = []
-            for muscle in self.site.muscles:
-                for path, picture, owner in self._pose_files(muscle):
-                    if owner is not exercise:
-                        continue
+            for path, picture, owner in files:
+                if owner == exercise:
                     alt = pose.describe(picture)
                     width, height = pose.size(self._pose_svg(path, picture))
                     src = _relative_path(path, posixpath.dirname(from_path) or ".")
@@ -323,19 +325,17 @@ class Renderer:
             for places where raw HTML cannot go (inside a box) and for paper, where a row of small images
             takes less room than figures with captions (each image's text alternative says Start or End)."""
             images = []
-            for muscle in self.site.muscles:
-                for path, picture, owner in self._pose_files(muscle):
-                    if owner is exercise:
-                        width, height = pose.size(self._pose_svg(path, picture))
-                        src = _relative_path(path, posixpath.dirname(from_path) or ".")
-                        label = f"{'Start' if picture.stage == 'start' else 'End'}: {pose.describe(picture)}"
-                        loading = ' loading="lazy"' if lazy else ""
-                        images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
-                                      f'{loading} decoding="async" }}')
+            for path, picture, owner in files:
+                if owner == exercise:
+                    width, height = pose.size(self._pose_svg(path, picture))
+                    src = _relative_path(path, posixpath.dirname(from_path) or ".")
+                    label = f"{'Start' if picture.stage == 'start' else 'End'}: {pose.describe(picture)}"
+                    loading = ' loading="lazy"' if lazy else ""
+                    images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
+                                  f'{loading} decoding="async" }}')
             return Markup(" ".join(images) + "\n{: .pose-row }") if images else Markup("")
 
-        self.env.globals["pose_images"] = pose_images
-        return pose_pictures
+        return {"pose_pictures": pose_pictures, "pose_images": pose_images}
 
     def _pose_svg(self, path: str, picture: object) -> str:
         """One picture's SVG, drawn once per build (the page, the handout and the file all need it)."""
