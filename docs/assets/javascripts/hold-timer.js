@@ -131,8 +131,9 @@
     display.appendChild(digits);
     display.appendChild(step);
     var status = el("p", "hold-timer__status");
-    status.setAttribute("role", "status");
+    // A live region of its own (not role=status: the page keeps one status region, copy-link's).
     status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
     var options = el("div", "hold-timer__options");
     options.appendChild(toggle("Sound", "sound", timers));
     if (navigator.vibrate) options.appendChild(toggle("Vibrate", "vibrate", timers));
