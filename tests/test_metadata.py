@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atlas import links, render, schema, structured_data
+from atlas import links, pages, render, schema, structured_data
 from atlas.load import load_site
 
 from conftest import ROOT
@@ -172,7 +172,7 @@ def test_json_ld_cannot_close_its_script_element(site):
     assert "<" not in meta["json_ld"] and "&" not in meta["json_ld"]
     assert "\\u003c/script\\u003e" in meta["json_ld"]
     assert json.loads(meta["json_ld"])["description"] == hostile
-    data = structured_data.page_json_ld(changed, f"muscles/{muscle.id}", SITE_URL)
+    data = structured_data.page_json_ld(changed, pages.of_site(changed).of(muscle), SITE_URL)
     assert json.loads(links.json_for_script(data)) == data
 
 
@@ -222,8 +222,9 @@ def test_sitemap_lists_every_page_with_its_review_date(built_site: Path, built_p
 
 def test_for_clinicians_lists_every_section_with_its_full_address(built_site: Path, site):
     html = (built_site / "for-clinicians/index.html").read_text()
+    registry = pages.of_site(site)
     for muscle in site.muscles:
-        for section in muscle.section_ids():
+        for section in (s.id for s in registry.of(muscle).sections if s.listed):
             address = f"{SITE_URL}muscles/{muscle.id}/#{section}"
             assert f'<td><a href="../muscles/{muscle.id}/#{section}">{address}</a></td>' in html, section
 

@@ -12,6 +12,7 @@ the built site when `content/redirects.yml` says where it went:
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -48,6 +49,16 @@ def page_address(page_id: str) -> str:
     """Public address of a content page id: `muscles/gluteus-medius#stretch` -> `/muscles/gluteus-medius/#stretch`."""
     page, _, section = page_id.partition("#")
     return f"/{page}/" + (f"#{section}" if section else "")
+
+
+@functools.lru_cache(maxsize=8192)
+def relative_link(target_path: str, from_path: str) -> str:
+    """Link from one docs-relative Markdown file to another: (`glossary.md`, `muscles/x.md`) -> `../glossary.md`.
+
+    MkDocs turns it into the page's address. Cached: relpath asks the OS for the working directory on
+    every call, which was a quarter of the render time.
+    """
+    return posixpath.relpath(target_path, posixpath.dirname(from_path) or ".")
 
 
 def json_for_script(data: object) -> str:

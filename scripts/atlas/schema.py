@@ -5,8 +5,10 @@ errors, so a typo in a field name can never silently drop a fact. Free text is
 folded onto one line (YAML block scalars keep their newlines), which also means
 no content value can start a Markdown block of its own.
 
-Cross-file rules (a region, reference or page id that must exist somewhere
-else) live on `SiteContent`, because only the whole site can check them.
+A model checks what one file can check on its own. Rules that span files (a
+region, reference or page id that must exist somewhere else) are the named
+functions of `atlas.rules`; the pages and sections a cross-link may name are
+`atlas.pages`'.
 """
 
 from __future__ import annotations
@@ -352,12 +354,6 @@ class Muscle(Model):
     references: list[Slug] = NonEmpty
     review: Review
 
-    def section_ids(self) -> list[str]:
-        """Every pinned section id of this muscle's page, in page order."""
-        ids = list(MUSCLE_SECTION_IDS)
-        at = ids.index("trigger-points") + 1
-        return ids[:at] + [tp.id for tp in self.trigger_points.points] + ids[at:]
-
     @model_validator(mode="after")
     def _trigger_points_numbered_in_order(self) -> Muscle:
         numbers = [tp.number for tp in self.trigger_points.points]
@@ -485,7 +481,7 @@ class Redirects(Model):
 
 
 class SiteContent(Model):
-    """Everything in `content/`, checked as one: ids unique, every reference resolves."""
+    """Everything in `content/`; `load.load_site` makes it only once `atlas.rules` found no problem."""
 
     publisher: Publisher
     references: list[Reference] = NonEmpty
@@ -498,29 +494,3 @@ class SiteContent(Model):
     techniques: list[Technique] = Field(default_factory=list)
     for_clinicians: ClinicianGuide
     redirects: Redirects = Field(default_factory=Redirects)
-
-    def page_ids(self) -> dict[str, set[str]]:
-        """Every generated page and the section ids it pins, by page id."""
-        pages: dict[str, set[str]] = {"muscles": set(), "glossary": {t.id for t in self.glossary.terms}}
-        pages["for-clinicians"] = {s.id for s in self.for_clinicians.sections}
-        for muscle in self.muscles:
-            pages[f"muscles/{muscle.id}"] = set(muscle.section_ids())
-        for condition in self.conditions:
-            pages[f"conditions/{condition.id}"] = {s.id for s in condition.sections}
-        for technique in self.techniques:
-            pages[f"techniques/{technique.id}"] = {s.id for s in technique.sections}
-        return pages
-
-
-MUSCLE_SECTION_IDS = (
-    "anatomy",
-    "trigger-points",
-    "symptoms",
-    "causes",
-    "self-release",
-    "stretch",
-    "when-to-get-help",
-    "related",
-    "references",
-)
-"""Section ids of every muscle page: a public contract, never derived from headings."""
