@@ -194,7 +194,6 @@ class Safety(Model):
     when_to_get_help: list[CareLevel] = NonEmpty
     do_not_press: list[Text] = NonEmpty
     pressure_guide: list[Text] = NonEmpty
-    pregnancy: Text
 
     @model_validator(mode="after")
     def _three_levels_in_order(self) -> Safety:
@@ -239,6 +238,8 @@ class MuscleMap(Model):
 
     outline: list[MapPoint] = Field(min_length=3)
     """The muscle's outline as seen from behind; every trigger point must lie inside it."""
+    where: Text
+    """Where the outline lies, in words, for the figure's text alternative ("below the top of the hip bone")."""
 
 
 class Referral(Model):
@@ -277,6 +278,15 @@ class TriggerPoints(Model):
     points: list[TriggerPoint] = NonEmpty
     where_they_gather: Text
     not_from_this_muscle: list[Text] = Field(default_factory=list)
+    """Pain that people blame on this muscle but that comes from another: each is a note box on the page."""
+    not_from_this_muscle_title: Text | None = None
+    """The title of those boxes ("Pain further down the leg"); required when there are any."""
+
+    @model_validator(mode="after")
+    def _boxes_have_a_title(self) -> TriggerPoints:
+        if self.not_from_this_muscle and self.not_from_this_muscle_title is None:
+            raise ValueError("not_from_this_muscle needs not_from_this_muscle_title, the title of its note boxes")
+        return self
 
 
 class Mimic(Model):
@@ -290,6 +300,8 @@ class Symptoms(Model):
     mistaken_for: list[Mimic] = NonEmpty
     with_neighbours: list[Text] = NonEmpty
     """What happens when this muscle and its neighbours are weakened together."""
+    with_neighbours_title: Text
+    """The heading over `with_neighbours`, naming the neighbours ("Together with gluteus minimus")."""
     sources: list[Slug] = Field(default_factory=list)
 
 
@@ -343,6 +355,8 @@ class Muscle(Model):
     names: Names
     summary: Text
     group_note: Text
+    pregnancy: Text
+    """This muscle and its exercises in pregnancy (printed in "Before you start" and on the handout)."""
     anatomy: Anatomy
     body_map: MuscleMap
     trigger_points: TriggerPoints
