@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import abbreviations, links, minify_css, unused_css
+from atlas import abbreviations, links, minify_css, pages, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -33,6 +33,8 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     _pages = cache.render_site(site, config.site_url or links.DEFAULT_SITE_URL)
     _redirects = site.redirects
+    # The muscles in the menu come from content/muscles/, not from a list in mkdocs.yml.
+    config.nav = pages.nav_with_muscles(config.nav, pages.of_site(site))
 
 
 def on_files(files: Files, config) -> Files:

@@ -34,6 +34,26 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def site_nav(project: Path = ROOT) -> list:
+    """The menu as the build makes it: mkdocs.yml's `nav` (read by MkDocs itself) with the hook's muscles."""
+    from mkdocs.config import load_config
+
+    from atlas import pages
+    from atlas.load import load_site
+
+    config = load_config(str(project / "mkdocs.yml"))
+    return pages.nav_with_muscles(config.nav, pages.of_site(load_site(project / "content")))
+
+
+def derived_config(project: Path, name: str, **changes: object) -> Path:
+    """A config file beside mkdocs.yml that inherits it with `changes` (MkDocs' INHERIT; lists replace)."""
+    import yaml
+
+    path = project / name
+    path.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", **changes}, sort_keys=False), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

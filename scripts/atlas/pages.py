@@ -222,3 +222,36 @@ def of_site(site: schema.SiteContent) -> PageRegistry:
     return build(muscles=site.muscles, conditions=site.conditions, techniques=site.techniques,
                  glossary=site.glossary, for_clinicians=site.for_clinicians, regions=site.regions,
                  finder=site.body_map.finder)
+
+
+def nav_with_muscles(nav: list | None, registry: PageRegistry) -> list | None:
+    """The `nav` of mkdocs.yml with every muscle page listed after the muscle index, by title.
+
+    mkdocs.yml names the section once (`- Muscles: [muscles/index.md]`); the muscles come from the
+    content, so a new muscle needs no edit there. Entries that are already muscle pages are replaced, so
+    the result is the same however often it is applied. With no `nav`, MkDocs lists every page itself.
+    """
+    if nav is None:
+        return None
+    index = registry[MUSCLE_INDEX].path
+    muscles = [entry for entry in registry.values() if entry.kind == "muscle"]
+    generated = {entry.path for entry in muscles}
+
+    def is_muscle(item: object) -> bool:
+        if isinstance(item, dict) and len(item) == 1:
+            item = next(iter(item.values()))
+        return isinstance(item, str) and item in generated
+
+    def walk(items: list) -> list:
+        result = []
+        for item in items:
+            if isinstance(item, dict):
+                item = {title: walk(value) if isinstance(value, list) else value for title, value in item.items()}
+            if is_muscle(item):
+                continue
+            result.append(item)
+            if item == index:
+                result += [{entry.title: entry.path} for entry in muscles]
+        return result
+
+    return walk(nav)
