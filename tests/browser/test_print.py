@@ -22,7 +22,7 @@ from atlas import render
 from atlas.links import DEFAULT_SITE_URL
 from atlas.load import load_site
 
-from conftest import ROOT, site_nav
+from conftest import ROOT, long_date, real_muscle, site_nav
 from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 MUSCLE = "muscles/gluteus-medius/"
 HANDOUT = "muscles/gluteus-medius/handout/"
 PUBLIC = DEFAULT_SITE_URL  # the test build's site_url: printed addresses name the public site, not the test server
-REVIEWED = "24 November 2026"
+REVIEWED = long_date(real_muscle().review.last_reviewed)
 
 
 def nav_labels() -> list[str]:
