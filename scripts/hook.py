@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import abbreviations, links, minify_css, pages, unused_css
+from atlas import links, markdown_passes, minify_css, pages, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -23,6 +23,13 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 _pages = []
 _redirects = None
+
+
+def on_config(config):
+    # Glossary tooltips at first use per section, and links' full addresses for print: passes over each
+    # page's Markdown tree (atlas.markdown_passes), not text replacement on the finished HTML.
+    config.markdown_extensions.append(markdown_passes.AtlasPasses(config.site_url or links.DEFAULT_SITE_URL))
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -50,12 +57,6 @@ def on_files(files: Files, config) -> Files:
         html = links.redirect_page(redirect, config.site_url or links.DEFAULT_SITE_URL, config.site_name)
         files.append(File.generated(config, path, content=html))
     return files
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    html = abbreviations.first_use_per_section(html)
-    # On paper a link cannot be followed: print.css prints the full address these attributes carry.
-    return links.print_addresses(html, page.url, config.site_url or links.DEFAULT_SITE_URL)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -185,13 +185,3 @@ def test_declared_redirects_are_built_into_the_site(project: Path):
     assert '<script type="application/json" id="atlas-id-redirects">{"stretching": "stretch"}</script>' in muscle
     # The redirect page is not a page of its own in the contract.
     assert "/gluteus-medius/" not in links.site_entries(project / "site")
-
-
-def test_links_leaving_a_page_carry_their_full_address_for_print():
-    page = ('<p><a href="../../about/">About</a> <a href="#ref-x">[1]</a> '
-            '<a href="https://example.com/">out</a> <a href="../x/">http://site/x/</a></p>')
-    printed = links.print_addresses(page, "muscles/gluteus-medius/", "https://example.org/atlas/")
-    assert '<a href="../../about/" data-print-address="https://example.org/atlas/about/">About</a>' in printed
-    assert '<a href="#ref-x">[1]</a>' in printed  # within the page
-    assert '<a href="https://example.com/">out</a>' in printed  # absolute: print.css prints its href
-    assert '<a href="../x/">http://site/x/</a>' in printed  # its text already is the address

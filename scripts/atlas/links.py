@@ -16,8 +16,6 @@ import functools
 import html
 import json
 import posixpath
-import re
-import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -65,30 +63,6 @@ def json_for_script(data: object) -> str:
     """JSON that is safe inside a `<script>` element: `<`, `>` and `&` become `\\u003c` and so on."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-_LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def print_addresses(page_html: str, page_url: str, site_url: str) -> str:
-    """Give every relative link that leaves the page its full public address, for print.
-
-    print.css shows `data-print-address` after the link text on paper, where a link cannot be followed.
-    Links within the page (`#...`), absolute links (print.css prints their href) and links whose text
-    already is an address are left alone.
-    """
-    here = absolute_address(site_url, page_url)
-
-    def add(match: re.Match) -> str:
-        href, attributes, text = match.groups()
-        href = html.unescape(href)
-        if urllib.parse.urlsplit(href).scheme or _TAG.sub("", text).strip().startswith(("http://", "https://")):
-            return match.group(0)
-        target = html.escape(urllib.parse.urljoin(here, href), quote=True)
-        return f'<a href="{match.group(1)}" data-print-address="{target}"{attributes}>{text}</a>'
-
-    return _LINK.sub(add, page_html)
 
 
 # --- redirects --------------------------------------------------------------
