@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -29,7 +30,22 @@ def on_config(config):
     # Glossary tooltips at first use per section, and links' full addresses for print: passes over each
     # page's Markdown tree (atlas.markdown_passes), not text replacement on the finished HTML.
     config.markdown_extensions.append(markdown_passes.AtlasPasses(config.site_url or links.DEFAULT_SITE_URL))
+    # Material's script, deferred like the extra scripts: it runs after the page is parsed, as it would at
+    # the end of <body>, but no longer holds up the first paint. First, so it runs before the scripts that
+    # use it; overrides/main.html prints extra_javascript in place of Material's own script tag.
+    bundle = ExtraScriptValue(_material_bundle(config))
+    bundle.defer = True
+    config.extra_javascript.insert(0, bundle)
     return config
+
+
+def _material_bundle(config) -> str:
+    """Address of Material's script in the theme (its name carries a content hash that changes with Material)."""
+    for theme_dir in config.theme.dirs:
+        found = sorted(Path(theme_dir).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(theme_dir).as_posix()
+    raise PluginError("Material's assets/javascripts/bundle.*.min.js is missing from the theme")
 
 
 def on_pre_build(config) -> None:
