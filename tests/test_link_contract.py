@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas import links, schema
+from atlas import links, pages, schema
 from atlas.load import ContentError, load_site
 
 from conftest import ROOT, mkdocs
@@ -53,6 +53,15 @@ def test_contract_lists_the_addresses_clinicians_link_to():
                   "/glossary/#trigger-point", "/for-clinicians/#section-addresses", "/about/"):
         assert entry in contract
     assert len(contract) > 100
+
+
+def test_every_registered_page_and_section_is_in_the_contract():
+    """The registry's pages and sections are public addresses: each is promised in the contract."""
+    contract = set(links.read_contract(CONTRACT))
+    for entry in pages.of_site(load_site(ROOT / "content")).values():
+        assert entry.address in contract, entry.id
+        missing = [s.id for s in entry.sections if f"{entry.address}#{s.id}" not in contract]
+        assert not missing, (entry.id, missing)
 
 
 def test_every_contract_entry_resolves_in_the_built_site(built_site: Path):
