@@ -21,7 +21,9 @@ MkDocs' own link processor for the page (each page gets a new Markdown instance)
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
+from collections.abc import Callable
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 
@@ -37,19 +39,21 @@ class FirstUseTooltips(Treeprocessor):
     """Keep each term's `<abbr>` at its first use in each section; later uses become plain text."""
 
     def run(self, root: etree.Element) -> None:
-        parents = {child: parent for parent in root.iter() for child in parent}
-        seen: set[str] = set()
-        later: list[etree.Element] = []
-        for element in root.iter():
+        self._walk(root, set())
+
+    def _walk(self, parent: etree.Element, seen: set[str]) -> set[str]:
+        """Visit `parent`'s descendants in document order; returns the terms seen in the current section."""
+        for element in list(parent):
             if element.tag == "h2":
                 seen = set()
-            elif element.tag == "abbr" and element.get("title") is not None and len(element) == 0:
+            if element.tag == "abbr" and element.get("title") is not None and len(element) == 0:
                 term = (element.text or "").casefold()
                 if term in seen:
-                    later.append(element)
+                    _unwrap(element, parent)
                 seen.add(term)
-        for abbr in later:
-            _unwrap(abbr, parents[abbr])
+            elif len(element):
+                seen = self._walk(element, seen)
+        return seen
 
 
 def _unwrap(element: etree.Element, parent: etree.Element) -> None:
@@ -64,11 +68,12 @@ def _unwrap(element: etree.Element, parent: etree.Element) -> None:
     parent.remove(element)
 
 
-def print_address(href: str, text: str, here: str) -> str | None:
-    """The full address to print for a link from the page at `here`, or None where none is printed."""
+def print_address(href: str, text: Callable[[], str], here: str) -> str | None:
+    """The full address to print for a link from the page at `here`, or None where none is printed.
+    `text` gives the link's text (asked only when the href alone does not decide)."""
     if not href or href.startswith("#") or urllib.parse.urlsplit(href).scheme:
         return None
-    if text.strip().startswith(("http://", "https://")):
+    if text().strip().startswith(("http://", "https://")):
         return None
     return urllib.parse.urljoin(here, href)
 
@@ -83,7 +88,7 @@ class PrintAddresses(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         here = self.passes.here(self.md)
         for link in root.iter("a"):
-            address = print_address(link.get("href", ""), "".join(link.itertext()), here)
+            address = print_address(link.get("href", ""), lambda: "".join(link.itertext()), here)
             if address is not None:
                 link.set("data-print-address", address)  # Markdown writes attributes in lexical order
 
@@ -124,9 +129,13 @@ class _RawLinks(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self.open:
             offset, start_tag, href = self.open.pop()
-            address = print_address(href, "".join(self.text), self.here)
+            address = print_address(href, lambda: "".join(self.text), self.here)
             if address is not None:
                 self.found.append((offset, start_tag, address))
+
+
+_A_TAG = re.compile(r"""<a\s[^>]*href\s*=\s*["']?(?!#)""", re.IGNORECASE)
+"""A quick look for a link that may leave the page; the HTML parser decides."""
 
 
 class RawHtmlPrintAddresses(Postprocessor):
@@ -140,8 +149,8 @@ class RawHtmlPrintAddresses(Postprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         here = None
         for i, block in enumerate(stash):
-            if not isinstance(block, str) or "<a" not in block:
-                continue
+            if not isinstance(block, str) or not _A_TAG.search(block):
+                continue  # most raw HTML (figures, boxes) has no link leaving the page: not worth parsing
             here = here or self.passes.here(self.md)
             parser = _RawLinks(here)
             parser.feed_html(block)
