@@ -1,5 +1,9 @@
 """MkDocs hook: hand the pages rendered from `content/` to MkDocs.
 
+on_config adds the passes over each page's Markdown (atlas.markdown_passes) and defers Material's script;
+on_pre_build loads, checks and renders the content and lists the muscles in the menu; on_files adds the
+pages; on_post_build trims Material's CSS and minifies ours.
+
 Deliberately thin. Content is loaded and validated in `on_pre_build`, which
 MkDocs runs before it cleans `site/`: a content error stops the build with one
 readable message and leaves the previous site exactly as it was. Nothing is
@@ -29,13 +33,15 @@ _redirects = None
 def on_config(config):
     # Glossary tooltips at first use per section, and links' full addresses for print: passes over each
     # page's Markdown tree (atlas.markdown_passes), not text replacement on the finished HTML.
-    config.markdown_extensions.append(markdown_passes.AtlasPasses(config.site_url or links.DEFAULT_SITE_URL))
+    if not any(isinstance(e, markdown_passes.AtlasPasses) for e in config.markdown_extensions):
+        config.markdown_extensions.append(markdown_passes.AtlasPasses(config.site_url or links.DEFAULT_SITE_URL))
     # Material's script, deferred like the extra scripts: it runs after the page is parsed, as it would at
     # the end of <body>, but no longer holds up the first paint. First, so it runs before the scripts that
     # use it; overrides/main.html prints extra_javascript in place of Material's own script tag.
     bundle = ExtraScriptValue(_material_bundle(config))
     bundle.defer = True
-    config.extra_javascript.insert(0, bundle)
+    if not any(str(script) == bundle.path for script in config.extra_javascript):
+        config.extra_javascript.insert(0, bundle)
     return config
 
 
