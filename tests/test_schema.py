@@ -60,6 +60,14 @@ BAD_INPUTS = {
         "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
         ["content/body-regions.yml: regions[7].id (line", "duplicate body region id 'sacrum'"],
     ),
+    "note boxes without a title": (
+        MUSCLE, "  not_from_this_muscle_title: Pain further down the leg\n", "",
+        ["trigger_points (line", "not_from_this_muscle needs not_from_this_muscle_title"],
+    ),
+    "muscle without its neighbours heading": (
+        MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
+        ["symptoms.with_neighbours_title (line", "missing required field"],
+    ),
     "unknown cross-link": (
         MUSCLE, "  - page: techniques/dry-needling\n", "  - page: techniques/cupping\n",
         ["related[2].page (line", "cross-link to unknown page 'techniques/cupping'"],
