@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -122,4 +123,7 @@ def test_rendered_markdown_builds_without_the_hook(project: Path, tmp_path: Path
     config = derived_config(project, "no-hook.yml", hooks=[], nav=site_nav(project))
     result = mkdocs("build", "--strict", "--config-file", str(config), cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "tp2" in ids_in(project / "site/muscles/gluteus-medius/index.html")
+    page = project / "site/muscles/gluteus-medius/index.html"
+    assert "tp2" in ids_in(page)
+    assert re.search(r'<script src="[./]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"', page.read_text()), \
+        "Material's script, also without the hook that defers it"
