@@ -54,8 +54,8 @@ BAD_INPUTS = {
         ["content/muscles/gluteus-medius.yml: anatomy.nerve", "missing required field"],
     ),
     "unknown field": (
-        MUSCLE, "  blood_supply:", "  blood_suply:",
-        ["anatomy.blood_suply (line", "unknown field"],
+        MUSCLE, "  origin:", "  orign:",
+        ["anatomy.orign (line", "unknown field"],
     ),
     "wrong type": (
         MUSCLE, "  hold_seconds: 30\n  both_sides: If", "  hold_seconds: thirty\n  both_sides: If",
@@ -152,14 +152,14 @@ def test_error_names_the_right_line(content_copy: Path):
 
 
 def test_all_problems_are_reported_together(content_copy: Path):
-    edit(content_copy, MUSCLE, "  blood_supply:", "  blood_suply:")
+    edit(content_copy, MUSCLE, "  origin:", "  orign:")
     edit(content_copy, "glossary.yml", "  - id: femur\n    term: femur\n", "  - id: femur\n")
     with pytest.raises(ContentError) as caught:
         load_site(content_copy)
     # A misspelt key is both an unknown field and a missing one; the glossary gap is the third.
     assert {(p.file, p.field) for p in caught.value.problems} == {
-        ("content/muscles/gluteus-medius.yml", "anatomy.blood_suply"),
-        ("content/muscles/gluteus-medius.yml", "anatomy.blood_supply"),
+        ("content/muscles/gluteus-medius.yml", "anatomy.orign"),
+        ("content/muscles/gluteus-medius.yml", "anatomy.origin"),
         ("content/glossary.yml", "terms[14].term"),
     }
 

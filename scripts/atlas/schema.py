@@ -18,8 +18,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -57,7 +59,7 @@ class Reference(Model):
     title: Text
     year: int | None = Field(default=None, ge=1800, le=2100)
     details: Text | None = None
-    kind: Literal["book", "web-page", "anatomy-texts", "guidance"]
+    kind: Literal["book", "web-page", "anatomy-texts", "guidance", "journal-article"]
     note: Text | None = None
 
 
@@ -222,13 +224,14 @@ class Anatomy(Model):
     origin: Text
     insertion: Text
     nerve: Text
-    blood_supply: Text
+    blood_supply: Text | None = None
+    """Left out where the sources do not give it: the page never guesses."""
     actions: list[Action] = NonEmpty
-    in_movement: list[Text] = NonEmpty
-    """Its job in walking, running and standing on one leg."""
+    in_movement: list[Text] = Field(default_factory=list)
+    """Its job in walking, running and standing on one leg (left out where the sources say nothing)."""
     relations: list[Text] = NonEmpty
-    when_weak: list[Text] = NonEmpty
-    """What happens when the muscle is inhibited (by chronic low back pain, say)."""
+    when_weak: list[Text] = Field(default_factory=list)
+    """What happens when the muscle is inhibited (by chronic low back pain, say), where the sources say."""
     sources: list[Slug] = Field(default_factory=list)
 
 
@@ -286,9 +289,17 @@ class Symptoms(Model):
     worse_with: list[Text] = NonEmpty
     sleep: list[Text] = NonEmpty
     mistaken_for: list[Mimic] = NonEmpty
-    with_neighbours: list[Text] = NonEmpty
+    with_neighbours: list[Text] = Field(default_factory=list)
     """What happens when this muscle and its neighbours are weakened together."""
+    with_neighbours_title: Text | None = None
+    """The heading over `with_neighbours` ("Together with gluteus minimus"): templates name no muscle."""
     sources: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _neighbours_have_a_title(self) -> Symptoms:
+        if self.with_neighbours and not self.with_neighbours_title:
+            raise ValueError("with_neighbours needs a with_neighbours_title (the heading above it)")
+        return self
 
 
 class CauseGroup(Model):
@@ -316,12 +327,22 @@ class Exercise(Model):
     starting_position: Text
     steps: list[Text] = NonEmpty
     hold_seconds: int = Field(ge=1, le=600)
+    hold_seconds_max: int | None = Field(default=None, ge=1, le=600)
+    """The top of a range ("15 to 30 seconds"); `hold_seconds` is then the bottom."""
     repetitions: Text | None = None
     """Left out where the sources give none: the handout leaves a blank for the clinician."""
     how_often: Text | None = None
     both_sides: Text
     pregnancy_alternative: list[Text] = NonEmpty
     sources: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _hold_range_in_order(self) -> Exercise:
+        if self.hold_seconds_max is not None and self.hold_seconds_max <= self.hold_seconds:
+            raise ValueError(
+                f"hold_seconds_max ({self.hold_seconds_max}) must be more than hold_seconds ({self.hold_seconds})"
+            )
+        return self
 
 
 class SelfRelease(Exercise):
@@ -330,6 +351,35 @@ class SelfRelease(Exercise):
     stronger: list[Text] = NonEmpty
     what_you_should_feel: list[Text] = NonEmpty
     stop_if: list[Text] = NonEmpty
+
+
+class SelfReleaseNotAdvised(Model):
+    """A muscle that is not to be pressed at home (organs, large vessels or nerves lie over it): the page
+    says why, what to do instead, and which signs need help at once."""
+
+    intro: Text
+    why_not: list[Text] = NonEmpty
+    instead: list[Text] = NonEmpty
+    emergency: list[Text] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list)
+
+
+# The tags are in brackets, like pydantic's own ("function-after[...]"), so error paths leave them out:
+# `self_release.hold_seconds`, not `self_release.[ball].hold_seconds`.
+_BALL, _NOT_ADVISED = "[ball]", "[not-advised]"
+
+
+def _self_release_kind(value: object) -> str:
+    """`why_not` marks the not-advised form, so an error names the fields of the form that was meant."""
+    if isinstance(value, dict):
+        return _NOT_ADVISED if "why_not" in value else _BALL
+    return _NOT_ADVISED if isinstance(value, SelfReleaseNotAdvised) else _BALL
+
+
+AnySelfRelease = Annotated[
+    Annotated[SelfRelease, Tag(_BALL)] | Annotated[SelfReleaseNotAdvised, Tag(_NOT_ADVISED)],
+    Discriminator(_self_release_kind),
+]
 
 
 class Stretch(Exercise):
@@ -346,7 +396,7 @@ class Muscle(Model):
     trigger_points: TriggerPoints
     symptoms: Symptoms
     causes: Causes
-    self_release: SelfRelease
+    self_release: AnySelfRelease
     stretch: Stretch
     related: list[RelatedPage] = NonEmpty
     references: list[Slug] = NonEmpty
