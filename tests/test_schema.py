@@ -78,8 +78,8 @@ BAD_INPUTS = {
         ["trigger_points.points[1].referred_pain[1].region (line", "unknown body region 'hip-side'"],
     ),
     "unknown reference": (
-        MUSCLE, "  - davies-workbook\n  - namtpt-symptoms\n", "  - davies-workbok\n  - namtpt-symptoms\n",
-        ["references[2] (line", "unknown reference id 'davies-workbok'"],
+        MUSCLE, "  - davies-workbook\n  - namtpt-gluteus-medius\n", "  - davies-workbok\n  - namtpt-gluteus-medius\n",
+        ["references[3] (line", "unknown reference id 'davies-workbok'"],
     ),
     "empty step list": (
         MUSCLE, "  steps:\n    - Lift the leg you want to stretch", "  steps: []\n  old_steps:\n    - Lift the leg you want to stretch",
