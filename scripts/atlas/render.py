@@ -254,7 +254,7 @@ class Renderer:
         counts = {region: sum(len(tps) for _, by_muscle in zones for _, tps in by_muscle)
                   for region, zones in groups.items()}
         finder = self.site.body_map.finder
-        maps = [(view, self.body_maps.finder_block(view.id, counts)) for view in self.site.body_map.views]
+        maps = [(view, self.body_maps.finder_block(view.id)) for view in self.site.body_map.views]
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
                             regions=self.site.regions, groups=groups, counts=counts, maps=maps,
                             numbers=self.body_maps.numbers, views=self.body_maps.views, json_ld=None)
