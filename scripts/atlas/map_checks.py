@@ -34,6 +34,12 @@ def pin_side(region: schema.BodyRegion, view: schema.View) -> list[geometry.Poin
 
 def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, problem: Report) -> None:
     views = {view.id: view for view in body_map.views}
+    for i, view in enumerate(body_map.views):
+        if [v.id for v in body_map.views].index(view.id) != i:
+            problem(BODY_MAP, ("views", i, "id"), f"the {view.id} view is described twice; each view once")
+    for i, area in enumerate(body_map.areas):
+        if [a.id for a in body_map.areas].index(area.id) != i:
+            problem(BODY_MAP, ("areas", i, "id"), f"duplicate body area id {area.id!r}")
     for i, region in enumerate(regions):
         for view_id, shape in region.views.items():
             loc = ("regions", i, "views", view_id)

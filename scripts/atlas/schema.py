@@ -232,13 +232,6 @@ class BodyMap(Model):
     areas: list[BodyArea] = NonEmpty
     finder: Finder
 
-    @model_validator(mode="after")
-    def _each_view_once(self) -> BodyMap:
-        ids = [view.id for view in self.views]
-        if len(ids) != len(set(ids)):
-            raise ValueError(f"each view may be described once, got {ids}")
-        return self
-
     def view(self, view_id: str) -> View:
         return next(view for view in self.views if view.id == view_id)
 
