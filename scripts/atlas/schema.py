@@ -222,13 +222,14 @@ class Anatomy(Model):
     origin: Text
     insertion: Text
     nerve: Text
-    blood_supply: Text
+    blood_supply: Text | None = None
+    """Left out where the sources a page rests on do not give it."""
     actions: list[Action] = NonEmpty
-    in_movement: list[Text] = NonEmpty
-    """Its job in walking, running and standing on one leg."""
+    in_movement: list[Text] = Field(default_factory=list)
+    """Its job in walking, running and standing on one leg (empty where the sources say nothing)."""
     relations: list[Text] = NonEmpty
-    when_weak: list[Text] = NonEmpty
-    """What happens when the muscle is inhibited (by chronic low back pain, say)."""
+    when_weak: list[Text] = Field(default_factory=list)
+    """What happens when the muscle is inhibited (empty where the sources say nothing)."""
     sources: list[Slug] = Field(default_factory=list)
 
 
@@ -286,6 +287,8 @@ class Symptoms(Model):
     worse_with: list[Text] = NonEmpty
     sleep: list[Text] = NonEmpty
     mistaken_for: list[Mimic] = NonEmpty
+    with_neighbours_title: Text
+    """The heading over `with_neighbours` ("Together with gluteus minimus"): templates name no muscle."""
     with_neighbours: list[Text] = NonEmpty
     """What happens when this muscle and its neighbours are weakened together."""
     sources: list[Slug] = Field(default_factory=list)

@@ -29,15 +29,17 @@ def _reference(ref: schema.Reference) -> dict:
 
 def _muscle(muscle: schema.Muscle) -> dict:
     anatomy = muscle.anatomy
-    return {
+    data = {
         "@type": "Muscle",
         "name": muscle.names.common,
         "alternateName": [muscle.names.latin],
         "nerve": {"@type": "Nerve", "name": anatomy.nerve},
         "action": " ".join(f"{a.movement}: {a.detail}" for a in anatomy.actions),
         "insertion": {"@type": "AnatomicalStructure", "name": anatomy.insertion},
-        "bloodSupply": {"@type": "Vessel", "name": anatomy.blood_supply},
     }
+    if anatomy.blood_supply:  # not every muscle's sources give it
+        data["bloodSupply"] = {"@type": "Vessel", "name": anatomy.blood_supply}
+    return data
 
 
 def page_json_ld(site: schema.SiteContent, page_id: str, site_url: str) -> dict | None:
