@@ -274,7 +274,8 @@ class TriggerPoint(Model):
 class TriggerPoints(Model):
     intro: list[Text] = NonEmpty
     points: list[TriggerPoint] = NonEmpty
-    where_they_gather: Text
+    where_they_gather: Text | None = None
+    """Left out where the sources say nothing about where in the muscle they gather."""
     not_from_this_muscle: list[Text] = Field(default_factory=list)
 
 
@@ -285,7 +286,7 @@ class Mimic(Model):
 
 class Symptoms(Model):
     worse_with: list[Text] = NonEmpty
-    sleep: list[Text] = NonEmpty
+    sleep: list[Text] = Field(default_factory=list)
     mistaken_for: list[Mimic] = NonEmpty
     with_neighbours_title: Text
     """The heading over `with_neighbours` ("Together with gluteus minimus"): templates name no muscle."""
@@ -319,12 +320,22 @@ class Exercise(Model):
     starting_position: Text
     steps: list[Text] = NonEmpty
     hold_seconds: int = Field(ge=1, le=600)
+    hold_max_seconds: int | None = Field(default=None, ge=1, le=600)
+    """The top of a range ("30 to 60 seconds") where the sources give one; `hold_seconds` is the bottom."""
     repetitions: Text | None = None
     """Left out where the sources give none: the handout leaves a blank for the clinician."""
     how_often: Text | None = None
     both_sides: Text
     pregnancy_alternative: list[Text] = NonEmpty
     sources: list[Slug] = Field(default_factory=list)
+
+
+    @model_validator(mode="after")
+    def _hold_range_in_order(self) -> Exercise:
+        if self.hold_max_seconds is not None and self.hold_max_seconds <= self.hold_seconds:
+            raise ValueError(f"hold_max_seconds ({self.hold_max_seconds}) must be more than "
+                             f"hold_seconds ({self.hold_seconds})")
+        return self
 
 
 class SelfRelease(Exercise):
