@@ -99,8 +99,8 @@ def test_shaded_regions_are_exactly_the_content_referrals(site, drawer):
 
 
 def test_spillover_is_drawn_under_the_main_area(site, drawer):
-    tp = site.muscles[0].trigger_points.points[0]
-    zones = [p.get("data-zone") for p in parse(str(drawer.figure(site.muscles[0], tp))).iter(f"{SVG}path")
+    tp = site.muscle("gluteus-medius").trigger_points.points[0]
+    zones = [p.get("data-zone") for p in parse(str(drawer.figure(site.muscle("gluteus-medius"), tp))).iter(f"{SVG}path")
              if p.get("data-zone")]
     assert zones == sorted(zones, key=lambda z: z != "spillover")
 
@@ -117,7 +117,7 @@ def test_pattern_ids_are_unique_on_a_page(site, drawer):
 
 
 def test_text_alternative_comes_from_the_content(site, drawer):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     for tp in muscle.trigger_points.points:
         label = parse(str(drawer.figure(muscle, tp))).find(f"{SVG}svg").get("aria-label")
         assert f"trigger point {tp.number}, {tp.where}." in label
@@ -131,7 +131,7 @@ def test_text_alternative_comes_from_the_content(site, drawer):
 
 
 def test_figure_note_reaches_caption_and_text_alternative(site, drawer):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     for tp in muscle.trigger_points.points:
         figure = parse(str(drawer.figure(muscle, tp)))
         caption, label = figure.find("figcaption").text, figure.find(f"{SVG}svg").get("aria-label")
@@ -142,7 +142,7 @@ def test_figure_note_reaches_caption_and_text_alternative(site, drawer):
 
 def test_content_text_is_escaped_inside_the_svg(site):
     hostile = 'Glute "med" <script>alert(1)</script> & co'
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     changed = muscle.model_copy(update={"names": muscle.names.model_copy(update={"common": hostile})})
     drawer = bodymap.BodyMapDrawer(site.body_map, site.regions)
     for tp in [None, *changed.trigger_points.points]:
@@ -152,13 +152,13 @@ def test_content_text_is_escaped_inside_the_svg(site):
 
 
 def test_figures_are_a_pure_function_of_content(site):
-    first = render.Renderer(site).render_muscle_page(site.muscles[0]).markdown
-    again = render.Renderer(load_site(ROOT / "content")).render_muscle_page(site.muscles[0]).markdown
+    first = render.Renderer(site).render_muscle_page(site.muscle("gluteus-medius")).markdown
+    again = render.Renderer(load_site(ROOT / "content")).render_muscle_page(site.muscle("gluteus-medius")).markdown
     assert first == again
 
 
 def test_moving_a_trigger_point_in_content_moves_its_x(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     tp = muscle.trigger_points.points[1]
     moved = tp.model_copy(update={"position": schema.Position(x=150, y=80)})
     html = str(bodymap.BodyMapDrawer(site.body_map, site.regions).figure(muscle, moved))
@@ -172,7 +172,7 @@ def test_figures_are_small(site, drawer):
 
 
 def test_muscle_page_has_one_figure_per_trigger_point_and_an_overview(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     markdown = render.Renderer(site).render_muscle_page(muscle).markdown
     points = muscle.trigger_points.points
     section = markdown.split("{ #trigger-points }")[1].split("{ #symptoms }")[0]

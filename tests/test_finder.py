@@ -75,7 +75,8 @@ def test_each_region_lists_exactly_the_trigger_points_that_send_pain_there(built
     expected = expected_from_yaml()
     sections = parsed(built_site).sections
     assert {region: sections.get(region) for region in expected} == expected
-    assert expected["buttock"] == ["../muscles/gluteus-medius/#tp2", "../muscles/gluteus-medius/#tp1"]
+    gluteus_medius = [a for a in expected["buttock"] if "/gluteus-medius/" in a]
+    assert gluteus_medius == ["../muscles/gluteus-medius/#tp2", "../muscles/gluteus-medius/#tp1"]
 
 
 def test_map_links_every_region_and_only_regions(built_site: Path):

@@ -20,7 +20,7 @@ def site() -> schema.SiteContent:
 
 @pytest.fixture(scope="module")
 def muscle_page(site) -> str:
-    return render.Renderer(site).render_muscle_page(site.muscles[0]).markdown
+    return render.Renderer(site).render_muscle_page(site.muscle("gluteus-medius")).markdown
 
 
 def heading_ids(markdown: str) -> list[str]:
@@ -29,7 +29,7 @@ def heading_ids(markdown: str) -> list[str]:
 
 def test_muscle_page_pins_every_section_id_in_order(site, muscle_page):
     ids = heading_ids(muscle_page)
-    expected = site.muscles[0].section_ids()
+    expected = site.muscle("gluteus-medius").section_ids()
     assert [i for i in ids if i in expected] == expected
 
 
@@ -67,8 +67,10 @@ def test_cross_links_are_relative_markdown_links(muscle_page):
 
 def test_pages_have_the_agreed_addresses(site):
     paths = {page.path for page in render.render_site(site)}
-    assert paths == {
-        "muscles/index.md", "muscles/gluteus-medius.md", "muscles/gluteus-medius/handout.md",
+    muscles = {f"muscles/{m.id}{kind}.md" for m in site.muscles for kind in ("", "/handout")}
+    assert {"muscles/gluteus-medius.md", "muscles/gluteus-minimus/handout.md", "muscles/piriformis.md"} <= muscles
+    assert paths == muscles | {
+        "muscles/index.md",
         "conditions/low-back-pain.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
         "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
@@ -79,7 +81,7 @@ def test_condition_page_lists_trigger_points_that_refer_to_its_regions(site):
     page = render.Renderer(site).render_condition_page(site.conditions[0]).markdown
     for n in (1, 2, 3):
         expected = any(r.region in site.conditions[0].regions
-                       for r in site.muscles[0].trigger_points.points[n - 1].referred_pain)
+                       for r in site.muscle("gluteus-medius").trigger_points.points[n - 1].referred_pain)
         assert (f"../muscles/gluteus-medius.md#tp{n}" in page) == expected
 
 
@@ -128,7 +130,7 @@ def test_render_command_writes_the_markdown_tree(tmp_path):
 
 @pytest.fixture(scope="module")
 def handout(site) -> render.Page:
-    return render.Renderer(site).render_handout(site.muscles[0])
+    return render.Renderer(site).render_handout(site.muscle("gluteus-medius"))
 
 
 def handout_front_matter(markdown: str) -> dict:
@@ -147,7 +149,7 @@ def test_handout_lives_under_its_muscle_and_uses_the_handout_template(site, hand
 
 
 def test_handout_is_made_from_the_muscle_content(site, handout):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     text = handout.markdown
     assert muscle.summary.strip() in text
     for tp in muscle.trigger_points.points:
@@ -162,7 +164,7 @@ def test_handout_is_made_from_the_muscle_content(site, handout):
 
 def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
     box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
-    for item in site.muscles[0].self_release.stop_if:
+    for item in site.muscle("gluteus-medius").self_release.stop_if:
         assert render.escape_markdown(item) in box
     for level in site.safety.when_to_get_help:
         assert render.escape_markdown(level.title) in box
@@ -171,9 +173,9 @@ def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
 
 
 def test_handout_leaves_how_often_to_the_clinician_when_the_sources_do_not_say(site, handout):
-    assert site.muscles[0].self_release.how_often is None and site.muscles[0].stretch.how_often is None
+    assert site.muscle("gluteus-medius").self_release.how_often is None and site.muscle("gluteus-medius").stretch.how_often is None
     assert handout.markdown.count("**How often** (your clinician fills this in): <span class=\"handout__blank\">") == 2
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     given = muscle.model_copy(update={
         "stretch": muscle.stretch.model_copy(update={"how_often": "Twice a day."})})
     text = render.Renderer(site).render_handout(given).markdown
@@ -188,7 +190,7 @@ def test_handout_has_lines_for_the_clinician(handout):
 
 
 def test_handout_qr_code_and_short_address_follow_the_site_url(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     text = render.Renderer(site, site_url="https://example.org/atlas/").render_handout(muscle).markdown
     svg = re.search(r"<svg [^>]*class=\"qr-code\"[^>]*>", text).group(0)
     assert 'role="img"' in svg and "https://example.org/atlas/muscles/gluteus-medius/" in svg

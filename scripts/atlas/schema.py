@@ -513,6 +513,13 @@ class SiteContent(Model):
     for_clinicians: ClinicianGuide
     redirects: Redirects = Field(default_factory=Redirects)
 
+    def muscle(self, muscle_id: str) -> Muscle:
+        """The muscle with this id (KeyError if there is none)."""
+        for muscle in self.muscles:
+            if muscle.id == muscle_id:
+                return muscle
+        raise KeyError(muscle_id)
+
     def page_ids(self) -> dict[str, set[str]]:
         """Every generated page and the section ids it pins, by page id."""
         pages: dict[str, set[str]] = {"muscles": set(), "glossary": {t.id for t in self.glossary.terms}}
