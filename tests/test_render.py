@@ -201,3 +201,28 @@ def test_handout_qr_code_and_short_address_follow_the_site_url(site):
 def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
     assert "](gluteus-medius/handout.md)" in muscle_page
     assert '<button type="button" class="print-button" data-print hidden>Print this page</button>' in muscle_page
+
+
+def test_a_hold_range_and_repetitions_reach_the_page_and_the_handout(site):
+    muscle = site.muscle("piriformis")
+    assert (muscle.stretch.hold_seconds, muscle.stretch.hold_max_seconds) == (20, 30)
+    renderer = render.Renderer(site)
+    for text in (renderer.render_muscle_page(muscle).markdown, renderer.render_handout(muscle).markdown):
+        assert "**Hold:** 20 to 30 seconds. **Repeat:** 2 to 3 times." in text
+    plain = muscle.model_copy(update={"stretch": muscle.stretch.model_copy(
+        update={"hold_max_seconds": None, "repetitions": None})})
+    text = renderer.render_muscle_page(plain).markdown
+    assert "**Hold:** 20 seconds. **Both sides:**" in text and "**Repeat:**" not in text
+
+
+def test_anatomy_parts_the_sources_do_not_give_are_left_out_not_invented(site):
+    medius, piriformis = site.muscle("gluteus-medius"), site.muscle("piriformis")
+    renderer = render.Renderer(site)
+    full = renderer.render_muscle_page(medius).markdown
+    assert "| Blood supply |" in full and "### When it is weak" in full and "### Sleep" in full
+    assert "### Together with gluteus minimus" in full
+    assert piriformis.anatomy.blood_supply is None and not piriformis.anatomy.when_weak
+    text = renderer.render_muscle_page(piriformis).markdown
+    assert "| Blood supply |" not in text and "### When it is weak" not in text and "### Sleep" not in text
+    assert "### In walking, running and standing" not in text
+    assert "### Piriformis syndrome" in text and "### Together with gluteus minimus" not in text

@@ -61,6 +61,14 @@ BAD_INPUTS = {
         MUSCLE, "  hold_seconds: 30\n  both_sides: If", "  hold_seconds: thirty\n  both_sides: If",
         ["self_release.hold_seconds (line", "valid integer"],
     ),
+    "hold range upside down": (
+        "muscles/gluteus-minimus.yml", "  hold_max_seconds: 60\n", "  hold_max_seconds: 20\n",
+        ["self_release (line", "hold_max_seconds (20) must be more than hold_seconds (30)"],
+    ),
+    "neighbours heading missing": (
+        MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
+        ["symptoms.with_neighbours_title", "missing required field"],
+    ),
     "duplicate id": (
         "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
         ["content/body-regions.yml: regions[7].id (line", "duplicate body region id 'sacrum'"],
