@@ -162,10 +162,27 @@ def test_handout_is_made_from_the_muscle_content(site, handout):
     assert "Last reviewed: 24 November 2026" in text
 
 
+def test_handout_carries_the_stop_rules_and_cautions_of_both_exercises(site, handout):
+    muscle = site.muscle("gluteus-medius")
+    release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
+    stretch = handout.markdown.split("{ #stretch }")[1].split("{ #get-help }")[0]
+    for section, exercise in ((release, muscle.self_release), (stretch, muscle.stretch)):
+        for item in exercise.stop_if + exercise.cautions:
+            assert render.escape_markdown(item) in section
+
+
+def test_handout_carries_before_you_start_and_the_pregnancy_red_flags(site, handout):
+    release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
+    for item in site.safety.do_not_press + site.muscle("gluteus-medius").self_release.ball_placement:
+        assert render.escape_markdown(item) in release
+    assert render.escape_markdown(site.safety.pain_scale) in release
+    box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
+    for sign in site.safety.pregnancy.red_flags.signs:
+        assert render.escape_markdown(sign) in box
+
+
 def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
     box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
-    for item in site.muscle("gluteus-medius").self_release.stop_if:
-        assert render.escape_markdown(item) in box
     for level in site.safety.when_to_get_help:
         assert render.escape_markdown(level.title) in box
         for sign in level.signs:
@@ -205,12 +222,12 @@ def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
 
 def test_a_hold_range_and_repetitions_reach_the_page_and_the_handout(site):
     muscle = site.muscle("piriformis")
-    assert (muscle.stretch.hold_seconds, muscle.stretch.hold_max_seconds) == (20, 30)
+    assert (muscle.stretch.hold_seconds, muscle.stretch.hold_seconds_max) == (20, 30)
     renderer = render.Renderer(site)
     for text in (renderer.render_muscle_page(muscle).markdown, renderer.render_handout(muscle).markdown):
         assert "**Hold:** 20 to 30 seconds. **Repeat:** 2 to 3 times." in text
     plain = muscle.model_copy(update={"stretch": muscle.stretch.model_copy(
-        update={"hold_max_seconds": None, "repetitions": None})})
+        update={"hold_seconds_max": None, "repetitions": None})})
     text = renderer.render_muscle_page(plain).markdown
     assert "**Hold:** 20 seconds. **Both sides:**" in text and "**Repeat:**" not in text
 

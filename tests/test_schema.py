@@ -62,12 +62,12 @@ BAD_INPUTS = {
         ["self_release.hold_seconds (line", "valid integer"],
     ),
     "hold range upside down": (
-        "muscles/gluteus-minimus.yml", "  hold_max_seconds: 60\n", "  hold_max_seconds: 20\n",
-        ["self_release (line", "hold_max_seconds (20) must be more than hold_seconds (30)"],
+        "muscles/gluteus-minimus.yml", "  hold_seconds_max: 60\n", "  hold_seconds_max: 20\n",
+        ["self_release (line", "hold_seconds_max (20) must be more than hold_seconds (30)"],
     ),
     "neighbours heading missing": (
         MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
-        ["symptoms.with_neighbours_title", "missing required field"],
+        ["content/muscles/gluteus-medius.yml: symptoms (line", "with_neighbours needs a with_neighbours_title"],
     ),
     "duplicate id": (
         "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
@@ -86,8 +86,8 @@ BAD_INPUTS = {
         ["trigger_points.points[1].referred_pain[1].region (line", "unknown body region 'hip-side'"],
     ),
     "unknown reference": (
-        MUSCLE, "  - davies-workbook\n  - namtpt-symptoms\n", "  - davies-workbok\n  - namtpt-symptoms\n",
-        ["references[2] (line", "unknown reference id 'davies-workbok'"],
+        MUSCLE, "  - davies-workbook\n  - namtpt-gluteus-medius\n", "  - davies-workbok\n  - namtpt-gluteus-medius\n",
+        ["references[3] (line", "unknown reference id 'davies-workbok'"],
     ),
     "empty step list": (
         MUSCLE, "  steps:\n    - Lift the leg you want to stretch", "  steps: []\n  old_steps:\n    - Lift the leg you want to stretch",

@@ -347,9 +347,16 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
                     if region not in region_ids:
                         problem(label, ("regions", i), _unknown_region(region, region_ids))
             if folder != "muscles":
+                for s, section in enumerate(page.sections):
+                    check_references(label, ("sections", s, "sources"), section.sources, allowed)
                 continue
             for section in ("anatomy", "symptoms", "causes", "self_release", "stretch"):
                 check_references(label, (section, "sources"), getattr(page, section).sources, allowed)
+            for n, note in enumerate(page.anatomy.clinician_notes):
+                check_references(label, ("anatomy", "clinician_notes", n, "sources"), note.sources, allowed)
+            for exercise in ("self_release", "stretch"):
+                check_references(label, (exercise, "pregnancy_alternative", "sources"),
+                                 getattr(page, exercise).pregnancy_alternative.sources, allowed)
             for t, tp in enumerate(page.trigger_points.points):
                 check_references(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
                 if not geometry.inside(tp.position.x, tp.position.y, page.body_map.outline):
@@ -360,6 +367,14 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
                     if referral.region not in region_ids:
                         problem(label, ("trigger_points", "points", t, "referred_pain", r, "region"),
                                 _unknown_region(referral.region, region_ids))
+
+    # The site-wide safety and evidence text cites references that must exist.
+    safety = fields["safety"]
+    for loc, ids in ((("when_to_get_help_sources",), safety.when_to_get_help_sources),
+                     (("pregnancy", "sources"), safety.pregnancy.sources),
+                     (("pregnancy", "red_flags", "sources"), safety.pregnancy.red_flags.sources),
+                     (("trigger_point_evidence", "sources"), safety.trigger_point_evidence.sources)):
+        check_references(labels["safety"], loc, ids, reference_ids)
 
     # A redirect away from a page that still exists would hide that page.
     generated = {"/muscles/"} | {f"/{page}/" for page in site_pages}

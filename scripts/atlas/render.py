@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import json
 import posixpath
 import re
@@ -44,6 +45,13 @@ def _finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
     return escape_markdown(str(value))
+
+
+def _web_link(url: str) -> Markup:
+    """A reference's web address as a link. The schema allows no space, quote or angle bracket in it; the
+    HTML escape is a second guard, and the link text is the address itself, so a reader can copy it."""
+    safe = html.escape(url, quote=True)
+    return Markup(f'<a href="{safe}">{safe}</a>')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,17 +117,22 @@ class Renderer:
             iso=lambda d: Markup(d.isoformat()),
             yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
             region_names=self._region_names,
+            with_pain_scale=self._with_pain_scale,
         )
         self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
         # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
         # Any template (the muscle page, the handout) prints the same figure from the same content.
         self.env.globals.update(site=site, cite=self._cite, address=self._address,
-                                body_map=self.body_maps.figure)
+                                body_map=self.body_maps.figure, references=self.references, web_link=_web_link)
 
     # --- helpers the templates call ----------------------------------------
 
     def _region_names(self, referrals: list[schema.Referral], zone: str) -> str:
         return ", ".join(self.regions[r.region].name.lower() for r in referrals if r.zone == zone)
+
+    def _with_pain_scale(self, text: str) -> str:
+        """A sentence that gives a number out of 10, followed by what the numbers mean (REFERENCE.md 4)."""
+        return f"{text} {self.site.safety.pain_scale}" if "out of 10" in text else text
 
     def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
         """Numbered citation links such as `[1], [3]` to the page's reference list."""

@@ -13,7 +13,8 @@ from atlas.links import absolute_address, page_address
 PATIENTS = {"@type": "Patient"}
 CLINICIANS = {"@type": "MedicalAudience", "audienceType": "Clinician"}
 
-_REFERENCE_TYPES = {"book": "Book", "web-page": "WebPage", "anatomy-texts": "CreativeWork", "guidance": "CreativeWork"}
+_REFERENCE_TYPES = {"book": "Book", "journal-article": "ScholarlyArticle", "web-page": "WebPage",
+                    "guidance": "CreativeWork"}
 
 
 def _reference(ref: schema.Reference) -> dict:
@@ -22,6 +23,10 @@ def _reference(ref: schema.Reference) -> dict:
         work["author"] = ref.authors
     if ref.year:
         work["datePublished"] = str(ref.year)
+    if ref.publisher:
+        work["publisher"] = ref.publisher
+    if ref.url:
+        work["url"] = ref.url
     if ref.details:
         work["description"] = ref.details
     return work
