@@ -79,7 +79,8 @@ def test_edited_muscle_is_parsed_again_and_only_its_page_and_linking_pages_are_r
     # glossary, for-clinicians and condition pages are rendered every time).
     assert "Edited muscle two: Trigger points" in pages["muscles/synthetic-003.md"]
     assert "# Edited muscle two: trigger points and self-care" in pages["muscles/synthetic-002/handout.md"]
-    assert (cache.parsed, cache.rendered) == (1, 3)  # its page, its handout, the page that links to it
+    assert "Edited muscle two" in pages["muscles/synthetic-001.md"]  # links go both ways between muscles
+    assert (cache.parsed, cache.rendered) == (1, 4)  # its page, its handout, the two pages that link to it
 
 
 def test_edit_that_keeps_size_and_time_is_still_seen(content: Path):
@@ -126,8 +127,12 @@ def test_cross_file_rules_run_on_every_load(content: Path):
 
 def test_deleted_page_disappears(content: Path):
     cache = warm(content)
-    muscle = content / "muscles" / "synthetic-003.yml"  # nothing links to the last one
+    muscle = content / "muscles" / "synthetic-003.yml"
     muscle.unlink()
+    neighbour = content / "muscles" / "synthetic-002.yml"  # the one page that linked to it no longer does
+    data = yaml.load(neighbour.read_text(), Loader=yaml.BaseLoader)
+    data["related"] = [link for link in data["related"] if link["page"] != "muscles/synthetic-003"]
+    neighbour.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     pages = cached_pages(cache, content)
     assert "muscles/synthetic-003.md" not in pages
     assert pages == fresh_pages(content)

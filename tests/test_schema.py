@@ -71,7 +71,7 @@ BAD_INPUTS = {
     ),
     "duplicate id": (
         "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
-        ["content/body-regions.yml: regions[7].id (line", "duplicate body region id 'sacrum'"],
+        ["content/body-regions.yml: regions[15].id (line", "duplicate body region id 'sacrum'"],
     ),
     "unknown cross-link": (
         MUSCLE, "  - page: techniques/dry-needling\n", "  - page: techniques/cupping\n",
@@ -107,29 +107,58 @@ BAD_INPUTS = {
          "trigger point 2 at (60, 61) lies outside the muscle's outline (body_map.outline)"],
     ),
     "trigger point off the map": (
-        MUSCLE, "position: {x: 141, y: 61}", "position: {x: 141, y: 300}",
-        ["trigger_points.points[1].position.y (line", "less than or equal to 240"],
+        MUSCLE, "position: {x: 141, y: 61}", "position: {x: 141, y: 600}",
+        ["trigger_points.points[1].position.y (line", "less than or equal to 520"],
     ),
     "muscle without an outline": (
-        MUSCLE, "body_map:\n  outline:", "body_map:\n  shape:",
+        MUSCLE, "body_map:\n  view: back\n  outline:", "body_map:\n  view: back\n  shape:",
         ["body_map.outline", "missing required field", "body_map.shape", "unknown field"],
     ),
-    "region without a shape": (
-        "body-regions.yml", "    shape:\n      paired: false\n      points: [[86, 68]", "    points: [[86, 68]",
-        ["content/body-regions.yml: regions[3].shape", "missing required field"],
+    "muscle without a view": (
+        MUSCLE, "body_map:\n  view: back\n", "body_map:\n",
+        ["content/muscles/gluteus-medius.yml: body_map.view (line", "missing required field"],
+    ),
+    "muscle in an unknown view": (
+        MUSCLE, "body_map:\n  view: back\n", "body_map:\n  view: top\n",
+        ["content/muscles/gluteus-medius.yml: body_map.view (line", "'back', 'front' or 'side'"],
+    ),
+    "muscle in an unknown body area": (
+        MUSCLE, "body_area: buttock-and-hip", "body_area: bottom",
+        ["content/muscles/gluteus-medius.yml: body_area (line", "unknown body area 'bottom'", "buttock-and-hip"],
+    ),
+    "region without views": (
+        "body-regions.yml", "    views:\n      back:\n        points: [[86, 68]", "    viewz:\n      back:\n        points: [[86, 68]",
+        ["content/body-regions.yml: regions[3].views", "missing required field"],
+    ),
+    "region in an unknown view": (
+        "body-regions.yml", "      back:\n        points: [[86, 68]", "      behind:\n        points: [[86, 68]",
+        ["content/body-regions.yml: regions[3].views.behind (line", "'back', 'front' or 'side'"],
     ),
     "region shape with two points": (
         "body-regions.yml", "points: [[86, 68], [114, 68], [112, 90], [106, 106], [100, 116], [94, 106], [88, 90]]",
         "points: [[86, 68], [114, 68]]",
-        ["regions[3].shape.points (line", "at least 3 items"],
+        ["regions[3].views.back.points (line", "at least 3 items"],
+    ),
+    "region pin outside its shape": (
+        "body-regions.yml", "pin: [99, 80]", "pin: [99, 150]",
+        ["content/body-regions.yml: regions[3].views.back.pin (line", "the pin of 'sacrum' at (99, 150) lies outside"],
+    ),
+    "region pins too close": (
+        "body-regions.yml", "pin: [116, 90]", "pin: [108, 84]",
+        ["content/body-regions.yml: regions[3].views.back.pin (line", "from the pin of 'sacroiliac-joint'",
+         "at least 16 apart"],
     ),
     "landmark dot with two points": (
         "body-map.yml", "points: [[117, 83]]", "points: [[117, 83], [118, 84]]",
-        ["content/body-map.yml: landmarks[1] (line", "a dot needs exactly 1 point, got 2"],
+        ["content/body-map.yml: views[0].landmarks[1] (line", "a dot needs exactly 1 point, got 2"],
     ),
-    "body map in another view": (
-        "body-map.yml", "view: back\n", "view: front\n",
-        ["content/body-map.yml: view (line", "'back'"],
+    "view described twice": (
+        "body-map.yml", "  - id: front\n", "  - id: back\n",
+        ["content/body-map.yml: views[1].id (line 107)", "the back view is described twice"],
+    ),
+    "paired landmark in the side view": (
+        "body-map.yml", "        points: [[110, 468]]", "        paired: true\n        points: [[110, 468]]",
+        ["content/body-map.yml: views[2] (line", "nothing in it can be paired"],
     ),
     "duplicate key": (
         MUSCLE, "  latin: Musculus gluteus medius\n", "  latin: Musculus gluteus medius\n  latin: Gluteus medius\n",

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from atlas import geometry, schema
+from atlas import geometry, map_checks, schema
 
 
 @dataclasses.dataclass(frozen=True)
@@ -305,7 +305,7 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
         "muscles": set(),
         "glossary": {t.id for t in fields["glossary"].terms},
         "for-clinicians": {s.id for s in fields["for_clinicians"].sections},
-        "where-does-it-hurt": region_ids | {"places", "when-to-get-help"},
+        "where-does-it-hurt": region_ids | {"places", "when-to-get-help"} | {f"map-{v.id}" for v in fields["body_map"].views},
     }
     for folder in PAGE_FOLDERS:
         for document, page in fields[folder]:
@@ -375,6 +375,11 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
                      (("pregnancy", "red_flags", "sources"), safety.pregnancy.red_flags.sources),
                      (("trigger_point_evidence", "sources"), safety.trigger_point_evidence.sources)):
         check_references(labels["safety"], loc, ids, reference_ids)
+
+    # Views, places of pain and muscles agree with each other (atlas.map_checks).
+    map_checks.check_regions(fields["regions"], fields["body_map"], problem)
+    map_checks.check_muscles(fields["muscles"], fields["regions"], fields["body_map"],
+                             lambda document, loc, message: problem(document.label, loc, message))
 
     # A redirect away from a page that still exists would hide that page.
     generated = {"/muscles/"} | {f"/{page}/" for page in site_pages}

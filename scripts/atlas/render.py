@@ -250,20 +250,27 @@ class Renderer:
                             muscle_section_ids=lambda m: m.section_ids())
 
     def render_finder(self) -> Page:
-        """/where-does-it-hurt/: every region, with the trigger points that send pain there (main first)."""
-        sending: dict[str, list[tuple[schema.Muscle, schema.TriggerPoint, str]]] = {}
+        """/where-does-it-hurt/: a map per view, and every region with the trigger points that send pain
+        there: main areas before spill-over, grouped by muscle."""
+        groups: dict[str, list[tuple[str, list[tuple[schema.Muscle, list[schema.TriggerPoint]]]]]] = {}
         for region in self.site.regions:
-            sending[region.id] = [
-                (muscle, tp, zone)
-                for zone in ("main", "spillover")
-                for muscle in self.site.muscles
-                for tp in muscle.trigger_points.points
-                if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)
-            ]
+            groups[region.id] = []
+            for zone in ("main", "spillover"):
+                by_muscle = [
+                    (muscle, [tp for tp in muscle.trigger_points.points
+                              if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)])
+                    for muscle in self.site.muscles
+                ]
+                by_muscle = [(muscle, tps) for muscle, tps in by_muscle if tps]
+                if by_muscle:
+                    groups[region.id].append((zone, by_muscle))
+        counts = {region: sum(len(tps) for _, by_muscle in zones for _, tps in by_muscle)
+                  for region, zones in groups.items()}
         finder = self.site.body_map.finder
-        figure = self.body_maps.finder_figure(label=finder.map_label, caption=finder.map_caption)
+        maps = [(view, self.body_maps.finder_block(view.id, counts)) for view in self.site.body_map.views]
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
-                            regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
+                            regions=self.site.regions, groups=groups, counts=counts, maps=maps,
+                            numbers=self.body_maps.numbers, views=self.body_maps.views, json_ld=None)
 
     def render_site(self) -> list[Page]:
         pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),

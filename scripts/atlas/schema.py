@@ -102,30 +102,37 @@ class GlossaryTerm(Model):
     """Other spellings that appear in page text and should get the same tooltip."""
 
 
-# --- the body map: one back view, coordinates documented in content/body-map.yml ---
+# --- the body maps: three views, coordinates documented in content/body-map.yml ---
 
 MAP_WIDTH = 200
-MAP_HEIGHT = 240
-"""The body map's viewBox: back view, x to the right (the person's right side), y down, midline x = 100."""
+MAP_HEIGHT = 520
+"""Every view's drawing: 200 x 520, x to the right, y down, midline x = 100, waist to soles."""
+HIPS_HEIGHT = 240
+"""Figures with nothing below the thighs show only the top of the drawing (0-240): the hips and thighs."""
 
 MapX = Annotated[float, Field(ge=0, le=MAP_WIDTH)]
 MapY = Annotated[float, Field(ge=0, le=MAP_HEIGHT)]
 MapPoint = tuple[MapX, MapY]
-"""`[x, y]` on the body map."""
+"""`[x, y]` on a body map."""
+
+ViewId = Literal["back", "front", "side"]
+"""The body maps: seen from behind, from the front and from the right side (content/body-map.yml)."""
 
 
 class Position(Model):
-    """Where a trigger point lies on the body map."""
+    """Where a trigger point lies on the body map of its muscle's view."""
 
     x: MapX
     y: MapY
 
 
-class RegionShape(Model):
+class RegionView(Model):
+    """How a place of pain is drawn in one view."""
+
     points: list[MapPoint] = Field(min_length=3)
     """The outline of the region; figures draw a smooth closed curve through these points."""
-    paired: bool
-    """Given on the person's right side and mirrored to the left where both sides are meant."""
+    pin: MapPoint
+    """Where /where-does-it-hurt/ puts the place's numbered circle; inside the outline or its mirror image."""
 
 
 class BodyRegion(Model):
@@ -134,7 +141,13 @@ class BodyRegion(Model):
     id: Slug
     name: Text
     description: Text
-    shape: RegionShape
+    search_terms: list[Text] = Field(default_factory=list)
+    """Everyday words for the place; they reach the search index of the pages that name it."""
+    paired: bool
+    """A place on each side of the body: given on our right in the back and front views, mirrored where
+    pain is felt on both sides. False for a place on the midline."""
+    views: dict[ViewId, RegionView] = Field(min_length=1)
+    """The views the place is seen in (ids of content/body-map.yml `views`), with its shape in each."""
 
 
 class MapLine(Model):
@@ -146,7 +159,7 @@ class MapLine(Model):
 
 
 class Landmark(Model):
-    """A bony landmark the text uses (iliac crest, PSIS, sacrum ...), drawn on every figure."""
+    """A bony landmark the text uses (iliac crest, PSIS, sacrum ...), drawn on every figure of its view."""
 
     id: Slug
     name: Text
@@ -163,12 +176,45 @@ class Landmark(Model):
         return self
 
 
-class BodyOutline(Model):
-    outer_side: list[MapPoint] = Field(min_length=2)
-    """The person's right side, waist to mid-thigh; mirrored for the left."""
-    inner_thigh: list[MapPoint] = Field(min_length=2)
-    """The inside of the right thigh, from mid-thigh up to the midline where the legs meet."""
+class ViewBody(Model):
+    edge: list[MapPoint] = Field(min_length=2)
+    """Symmetric view: our right side, waist to sole (mirrored for the other). Side view: the back, waist to heel."""
+    inner: list[MapPoint] = Field(min_length=2)
+    """Symmetric view: the inside of the leg, sole up to the midline. Side view: the front, toes up to the waist."""
     lines: list[MapLine] = Field(default_factory=list)
+
+
+class View(Model):
+    """One drawing of the body: from behind, from the front or from the side."""
+
+    id: ViewId
+    name: Text
+    """How captions say the view: "seen from behind"."""
+    muscle_side: Text
+    """Where a muscle drawn at x above 100 lies, in words: "on the right side"."""
+    symmetric: bool
+    """Back and front: `paired` things are mirrored about x = 100. Side: nothing is mirrored."""
+    body: ViewBody
+    landmarks: list[Landmark] = NonEmpty
+    finder_label: Text
+    """What a screen reader announces for this view's map on /where-does-it-hurt/."""
+    finder_caption: Text
+
+    @model_validator(mode="after")
+    def _paired_only_when_mirrored(self) -> View:
+        if not self.symmetric:
+            paired = [item.name for item in [*self.body.lines, *self.landmarks] if item.paired]
+            if paired:
+                raise ValueError(f"the {self.id} view is not mirrored, so nothing in it can be paired: {paired}")
+        return self
+
+
+class BodyArea(Model):
+    """A group of muscles on /muscles/."""
+
+    id: Slug
+    name: Text
+    description: Text
 
 
 class Finder(Model):
@@ -177,16 +223,15 @@ class Finder(Model):
     title: Text
     summary: Text
     intro: list[Text] = NonEmpty
-    map_label: Text
-    """What a screen reader announces for the clickable body map."""
-    map_caption: Text
 
 
 class BodyMap(Model):
-    view: Literal["back"]
-    body: BodyOutline
-    landmarks: list[Landmark] = NonEmpty
+    views: list[View] = NonEmpty
+    areas: list[BodyArea] = NonEmpty
     finder: Finder
+
+    def view(self, view_id: str) -> View:
+        return next(view for view in self.views if view.id == view_id)
 
 
 class Review(Model):
@@ -313,10 +358,12 @@ class Anatomy(Model):
 
 
 class MuscleMap(Model):
-    """How the muscle is drawn on the body map (on the person's right side)."""
+    """How the muscle is drawn on the body map (at x above 100 in the back and front views)."""
 
+    view: ViewId
+    """The view that shows the muscle: its outline and its trigger points' positions are in this view."""
     outline: list[MapPoint] = Field(min_length=3)
-    """The muscle's outline as seen from behind; every trigger point must lie inside it."""
+    """The muscle's outline in that view; every trigger point must lie inside it."""
 
 
 class Referral(Model):
@@ -468,6 +515,8 @@ class Muscle(Model):
     names: Names
     summary: Text
     group_note: Text
+    body_area: Slug
+    """Its group on /muscles/: an id of content/body-map.yml `areas`."""
     anatomy: Anatomy
     body_map: MuscleMap
     trigger_points: TriggerPoints
