@@ -67,14 +67,15 @@ def test_cross_links_are_relative_markdown_links(muscle_page):
 
 def test_pages_have_the_agreed_addresses(site):
     paths = {page.path for page in render.render_site(site)}
-    muscles = {f"muscles/{m.id}{kind}.md" for m in site.muscles for kind in ("", "/handout")}
-    assert {"muscles/gluteus-medius.md", "muscles/gluteus-minimus/handout.md", "muscles/piriformis.md"} <= muscles
-    assert paths == muscles | {
+    muscles = {m.id for m in site.muscles}
+    assert {"gluteus-medius", "gluteus-minimus", "gluteus-maximus", "piriformis", "quadratus-lumborum", "iliopsoas",
+            "tensor-fasciae-latae"} <= muscles
+    assert paths == {
         "muscles/index.md",
         "conditions/low-back-pain.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
         "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
-    }
+    } | {f"muscles/{m}.md" for m in muscles} | {f"muscles/{m}/handout.md" for m in muscles}
 
 
 def test_condition_page_lists_trigger_points_that_refer_to_its_regions(site):

@@ -54,8 +54,8 @@ BAD_INPUTS = {
         ["content/muscles/gluteus-medius.yml: anatomy.nerve", "missing required field"],
     ),
     "unknown field": (
-        MUSCLE, "  blood_supply:", "  blood_suply:",
-        ["anatomy.blood_suply (line", "unknown field"],
+        MUSCLE, "  origin:", "  orign:",
+        ["anatomy.orign (line", "unknown field"],
     ),
     "wrong type": (
         MUSCLE, "  hold_seconds: 30\n  both_sides: If", "  hold_seconds: thirty\n  both_sides: If",

@@ -355,8 +355,9 @@ def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> lis
             for n, note in enumerate(page.anatomy.clinician_notes):
                 check_references(label, ("anatomy", "clinician_notes", n, "sources"), note.sources, allowed)
             for exercise in ("self_release", "stretch"):
-                check_references(label, (exercise, "pregnancy_alternative", "sources"),
-                                 getattr(page, exercise).pregnancy_alternative.sources, allowed)
+                alternative = getattr(getattr(page, exercise), "pregnancy_alternative", None)  # none when not advised
+                if alternative is not None:
+                    check_references(label, (exercise, "pregnancy_alternative", "sources"), alternative.sources, allowed)
             for t, tp in enumerate(page.trigger_points.points):
                 check_references(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
                 if not geometry.inside(tp.position.x, tp.position.y, page.body_map.outline):

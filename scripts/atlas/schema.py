@@ -18,8 +18,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -350,10 +352,10 @@ class Anatomy(Model):
     clinician_notes: list[ClinicianNote] = Field(default_factory=list)
     actions: list[Action] = NonEmpty
     in_movement: list[Text] = Field(default_factory=list)
-    """Its job in walking, running and standing on one leg (empty where the sources say nothing)."""
+    """Its job in walking, running and standing on one leg (left out where the sources say nothing)."""
     relations: list[Text] = NonEmpty
     when_weak: list[Text] = Field(default_factory=list)
-    """What happens when the muscle is inhibited (empty where the sources say nothing)."""
+    """What happens when the muscle is inhibited (by chronic low back pain, say), where the sources say."""
     sources: list[Slug] = Field(default_factory=list)
 
 
@@ -475,7 +477,7 @@ class Exercise(Model):
     steps: list[Text] = NonEmpty
     hold_seconds: int = Field(ge=1, le=600)
     hold_seconds_max: int | None = Field(default=None, ge=1, le=600)
-    """The top of a range ("30 to 60 seconds") where the sources give one; `hold_seconds` is the bottom."""
+    """The top of a range ("15 to 30 seconds"); `hold_seconds` is then the bottom."""
     repetitions: Text | None = None
     """Left out where the sources give none: the handout leaves a blank for the clinician."""
     how_often: Text | None = None
@@ -505,6 +507,35 @@ class SelfRelease(Exercise):
     what_you_should_feel: list[Text] = NonEmpty
 
 
+class SelfReleaseNotAdvised(Model):
+    """A muscle that is not to be pressed at home (organs, large vessels or nerves lie over it): the page
+    says why, what to do instead, and which signs need help at once."""
+
+    intro: Text
+    why_not: list[Text] = NonEmpty
+    instead: list[Text] = NonEmpty
+    emergency: list[Text] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list)
+
+
+# The tags are in brackets, like pydantic's own ("function-after[...]"), so error paths leave them out:
+# `self_release.hold_seconds`, not `self_release.[ball].hold_seconds`.
+_BALL, _NOT_ADVISED = "[ball]", "[not-advised]"
+
+
+def _self_release_kind(value: object) -> str:
+    """`why_not` marks the not-advised form, so an error names the fields of the form that was meant."""
+    if isinstance(value, dict):
+        return _NOT_ADVISED if "why_not" in value else _BALL
+    return _NOT_ADVISED if isinstance(value, SelfReleaseNotAdvised) else _BALL
+
+
+AnySelfRelease = Annotated[
+    Annotated[SelfRelease, Tag(_BALL)] | Annotated[SelfReleaseNotAdvised, Tag(_NOT_ADVISED)],
+    Discriminator(_self_release_kind),
+]
+
+
 class Stretch(Exercise):
     cautions: list[Text] = NonEmpty
     what_you_should_feel: list[Text] = Field(default_factory=list)
@@ -522,7 +553,7 @@ class Muscle(Model):
     trigger_points: TriggerPoints
     symptoms: Symptoms
     causes: Causes
-    self_release: SelfRelease
+    self_release: AnySelfRelease
     stretch: Stretch
     related: list[RelatedPage] = NonEmpty
     references: list[Slug] = NonEmpty

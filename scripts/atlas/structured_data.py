@@ -34,7 +34,7 @@ def _reference(ref: schema.Reference) -> dict:
 
 def _muscle(muscle: schema.Muscle) -> dict:
     anatomy = muscle.anatomy
-    data = {
+    about = {
         "@type": "Muscle",
         "name": muscle.names.common,
         "alternateName": [muscle.names.latin],
@@ -42,9 +42,9 @@ def _muscle(muscle: schema.Muscle) -> dict:
         "action": " ".join(f"{a.movement}: {a.detail}" for a in anatomy.actions),
         "insertion": {"@type": "AnatomicalStructure", "name": anatomy.insertion},
     }
-    if anatomy.blood_supply:  # not every muscle's sources give it
-        data["bloodSupply"] = {"@type": "Vessel", "name": anatomy.blood_supply}
-    return data
+    if anatomy.blood_supply:
+        about["bloodSupply"] = {"@type": "Vessel", "name": anatomy.blood_supply}
+    return about
 
 
 def page_json_ld(site: schema.SiteContent, page_id: str, site_url: str) -> dict | None:
