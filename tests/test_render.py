@@ -69,7 +69,8 @@ def test_pages_have_the_agreed_addresses(site):
     paths = {page.path for page in render.render_site(site)}
     assert paths == {
         "muscles/index.md", "muscles/gluteus-medius.md", "muscles/gluteus-medius/handout.md",
-        "conditions/low-back-pain.md",
+        "conditions/low-back-pain.md", "conditions/sciatica-like-pain.md", "conditions/side-of-hip-pain.md",
+        "conditions/tailbone-pain.md", "conditions/groin-and-thigh-pain.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
         "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
     }
