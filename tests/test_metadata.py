@@ -137,7 +137,8 @@ def test_content_pages_carry_medical_web_page_json_ld(built_site: Path, site):
         data = json.loads(blocks[0])
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "MedicalWebPage"
-        assert data["lastReviewed"] == item.review.last_reviewed.isoformat(), page
+        assert data["lastReviewed"] == item.review.last_reviewed.isoformat()
+        assert re.fullmatch(r"20\d\d-\d\d-\d\d", data["lastReviewed"])
         assert data["url"] == SITE_URL + page
         assert data["description"] == item.summary
         assert data["publisher"] == {"@type": "Organization", "name": site.publisher.name}

@@ -246,8 +246,8 @@ class BodyMapDrawer:
             '<circle class="bm-dot" cx="1.5" cy="1.5" r=".8"/></pattern></defs>'
         ) if uid else ""
         role = "group" if role_group else "img"
-        # The back view, the only one before there were three, carries no attribute: its figures stay as they were.
-        data_view = f' data-view="{view_id}"' if view_id and view_id != "back" else ""
+        # A figure of the back view, the only one before there were three, says no view: it stays as it was.
+        data_view = f' data-view="{view_id}"' if view_id and (view_id != "back" or role_group) else ""
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="bm"{data_view} viewBox="{_n(x)} {_n(y)} {_n(width)} '
             f'{_n(height)}" width="{_n(width)}" height="{_n(height)}" role="{role}" aria-label="{escape(label)}">'
@@ -459,17 +459,14 @@ class BodyMapDrawer:
             f"<figcaption>{escape(view.finder_caption)}</figcaption></figure>"
         )
 
-    def finder_block(self, view_id: str, counts: dict[str, int]) -> Markup:
+    def finder_block(self, view_id: str) -> Markup:
         """The view's map and, beside it, its places by number and name, each a link (the names the map
         cannot show, and a second way to choose)."""
         items = []
         for region in self.regions.values():
             if view_id not in region.views:
                 continue
-            count = counts.get(region.id, 0)
-            points = f"{count} trigger point{'' if count == 1 else 's'}"
-            items.append(f'<li value="{self.numbers[region.id]}"><a href="#{region.id}">{escape(region.name)}</a> '
-                         f'<span class="finder-count">({points})</span></li>')
+            items.append(f'<li value="{self.numbers[region.id]}"><a href="#{region.id}">{escape(region.name)}</a></li>')
         return Markup(
             f'<div class="finder-view">{self.finder_figure(view_id)}'
             f'<ol class="finder-places" aria-label="Places {escape(self.views[view_id].name)}">{"".join(items)}</ol></div>'

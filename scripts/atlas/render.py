@@ -118,6 +118,8 @@ class Renderer:
             yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
             region_names=self._region_names,
             with_pain_scale=self._with_pain_scale,
+            region_list=lambda ids: _and([self.regions[i].name.lower() for i in ids]),
+            first_sentence=lambda text: text.split(". ")[0].rstrip(".") + ".",
         )
         self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
         # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
@@ -219,17 +221,15 @@ class Renderer:
                             handout_address=self._address(handout_id(muscle)), qr_svg=Markup(qr))
 
     def render_muscle_index(self) -> Page:
-        return self._render("muscle_index.md.j2", page_path("muscles"), muscles=self.site.muscles)
+        """/muscles/: the muscles grouped by body area (content/body-map.yml `areas`), in that order."""
+        areas = [(area, [m for m in self.site.muscles if m.body_area == area.id]) for area in self.site.body_map.areas]
+        return self._render("muscle_index.md.j2", page_path("muscles"), muscles=self.site.muscles,
+                            areas=[(area, muscles) for area, muscles in areas if muscles])
 
     def render_condition_page(self, condition: schema.Condition) -> Page:
-        sending_pain = [
-            (muscle, tp)
-            for muscle in self.site.muscles
-            for tp in muscle.trigger_points.points
-            if any(r.region in condition.regions for r in tp.referred_pain)
-        ]
+        sending = sending_pain(self.site.muscles, condition.regions)
         return self._render("condition.md.j2", page_path(f"conditions/{condition.id}"),
-                            condition=condition, sending_pain=sending_pain, references=self.references)
+                            condition=condition, sending=sending, references=self.references)
 
     def render_technique_page(self, technique: schema.Technique) -> Page:
         return self._render("technique.md.j2", page_path(f"techniques/{technique.id}"),
@@ -267,7 +267,7 @@ class Renderer:
         counts = {region: sum(len(tps) for _, by_muscle in zones for _, tps in by_muscle)
                   for region, zones in groups.items()}
         finder = self.site.body_map.finder
-        maps = [(view, self.body_maps.finder_block(view.id, counts)) for view in self.site.body_map.views]
+        maps = [(view, self.body_maps.finder_block(view.id)) for view in self.site.body_map.views]
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
                             regions=self.site.regions, groups=groups, counts=counts, maps=maps,
                             numbers=self.body_maps.numbers, views=self.body_maps.views, json_ld=None)
@@ -303,6 +303,23 @@ MUSCLE_SECTION_TITLES = {
     "references": "References",
 }
 """Headings of the pinned muscle-page sections; the ids are `schema.MUSCLE_SECTION_IDS`."""
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def sending_pain(muscles: list[schema.Muscle], regions: list[str]) -> list[tuple[schema.Muscle, list[tuple[schema.TriggerPoint, bool]]]]:
+    """The muscles whose trigger points send pain to any of `regions`, each with those trigger points and
+    whether the regions are their main pain area (True) or only where it can spread (False). Muscles with a
+    main area there come first, and within a muscle the main areas first; otherwise content order."""
+    found = []
+    for muscle in muscles:
+        points = [(tp, any(r.zone == "main" for r in tp.referred_pain if r.region in regions))
+                  for tp in muscle.trigger_points.points if any(r.region in regions for r in tp.referred_pain)]
+        if points:
+            found.append((muscle, sorted(points, key=lambda p: not p[1])))
+    return sorted(found, key=lambda m: not any(main for _, main in m[1]))
 
 
 def _muscle_section_title(muscle: schema.Muscle, section: str) -> str:
