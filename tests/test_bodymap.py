@@ -169,7 +169,7 @@ def test_gluteus_medius_figures_are_unchanged_where_its_view_is_unchanged(real_s
     import hashlib
 
     drawer = bodymap.BodyMapDrawer(real_site.body_map, real_site.regions)
-    real = real_site.muscles[0]
+    real = real_site.muscle("gluteus-medius")
     tps = {tp.id: tp for tp in real.trigger_points.points}
     frozen = {
         "tp1": dict(position=schema.Position(x=124, y=88), both_sides=False, figure_note=None,
@@ -219,7 +219,7 @@ def test_text_alternative_comes_from_the_content(site, drawer):
             assert labels.startswith(f"Body map, {view.name}: {muscle.names.common} outlined {view.muscle_side}.")
             for referral in tp.referred_pain:
                 assert {r.id: r.name for r in site.regions}[referral.region].lower() in labels
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     for tp in muscle.trigger_points.points:
         label = parse(str(drawer.figure(muscle, tp))).find(f"{SVG}svg").get("aria-label")
         assert f"trigger point {tp.number}, {tp.where}." in label
@@ -233,7 +233,7 @@ def test_text_alternative_comes_from_the_content(site, drawer):
 
 
 def test_figure_note_reaches_caption_and_text_alternative(site, drawer):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     for tp in muscle.trigger_points.points:
         figure = parse(str(drawer.figure(muscle, tp)))
         caption, label = figure.find("figcaption").text, figure.find(f"{SVG}svg").get("aria-label")
@@ -244,7 +244,7 @@ def test_figure_note_reaches_caption_and_text_alternative(site, drawer):
 
 def test_content_text_is_escaped_inside_the_svg(site):
     hostile = 'Glute "med" <script>alert(1)</script> & co'
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     changed = muscle.model_copy(update={"names": muscle.names.model_copy(update={"common": hostile})})
     drawer = bodymap.BodyMapDrawer(site.body_map, site.regions)
     for tp in [None, *changed.trigger_points.points]:
@@ -254,13 +254,13 @@ def test_content_text_is_escaped_inside_the_svg(site):
 
 
 def test_figures_are_a_pure_function_of_content(site):
-    first = render.Renderer(site).render_muscle_page(site.muscles[0]).markdown
-    again = render.Renderer(load_site(ROOT / "content")).render_muscle_page(site.muscles[0]).markdown
+    first = render.Renderer(site).render_muscle_page(site.muscle("gluteus-medius")).markdown
+    again = render.Renderer(load_site(ROOT / "content")).render_muscle_page(site.muscle("gluteus-medius")).markdown
     assert first == again
 
 
 def test_moving_a_trigger_point_in_content_moves_its_x(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     tp = muscle.trigger_points.points[1]
     moved = tp.model_copy(update={"position": schema.Position(x=150, y=80)})
     html = str(bodymap.BodyMapDrawer(site.body_map, site.regions).figure(muscle, moved))
@@ -276,7 +276,7 @@ def test_figures_are_small(site, drawer):
 
 
 def test_muscle_page_has_one_figure_per_trigger_point_and_an_overview(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     markdown = render.Renderer(site).render_muscle_page(muscle).markdown
     points = muscle.trigger_points.points
     section = markdown.split("{ #trigger-points }")[1].split("{ #symptoms }")[0]

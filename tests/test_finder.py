@@ -75,7 +75,8 @@ def test_each_region_lists_exactly_the_trigger_points_that_send_pain_there(built
     expected = expected_from_yaml()
     sections = parsed(built_site).sections
     assert {region: sections.get(region) for region in expected} == expected
-    assert expected["buttock"] == ["../muscles/gluteus-medius/#tp2", "../muscles/gluteus-medius/#tp1"]
+    gluteus_medius = [a for a in expected["buttock"] if "/gluteus-medius/" in a]
+    assert gluteus_medius == ["../muscles/gluteus-medius/#tp2", "../muscles/gluteus-medius/#tp1"]
 
 
 def test_map_links_every_region_and_only_regions(built_site: Path):
@@ -121,8 +122,9 @@ def test_places_list_main_areas_first_grouped_by_muscle(tmp_path: Path):
         "spread here" in thigh) else (thigh.split("The main pain area of:")[1], "")
     # Both trigger points of the one muscle on one line, each a link to its section.
     lines = [line for line in main.splitlines() if line.startswith("- ")]
-    assert len(lines) == 1 and lines[0].startswith("- Synthetic front: [trigger point 1")
-    assert "#tp1)" in lines[0] and "#tp2)" in lines[0]
+    assert all(line.count(": [trigger point") == 1 for line in lines), "one muscle a line"
+    ours = [line for line in lines if line.startswith("- Synthetic front: [trigger point 1")]
+    assert len(ours) == 1 and "#tp1)" in ours[0] and "#tp2)" in ours[0]
     groin = markdown.split("{ #groin }")[1].split("\n## ")[0]
     assert groin.index("The main pain area of:") < groin.index("The pain can spread here from:")
     # Each place says which maps show it, by number.

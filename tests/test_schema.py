@@ -16,7 +16,7 @@ MUSCLE = "muscles/gluteus-medius.yml"
 
 def test_real_content_is_valid():
     site = load_site(ROOT / "content")
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     assert muscle.id == "gluteus-medius"
     assert [tp.id for tp in muscle.trigger_points.points] == ["tp1", "tp2", "tp3"]
     assert muscle.trigger_points.points[2].certainty == "less-certain"
@@ -60,6 +60,14 @@ BAD_INPUTS = {
     "wrong type": (
         MUSCLE, "  hold_seconds: 30\n  both_sides: If", "  hold_seconds: thirty\n  both_sides: If",
         ["self_release.hold_seconds (line", "valid integer"],
+    ),
+    "hold range upside down": (
+        "muscles/gluteus-minimus.yml", "  hold_seconds_max: 60\n", "  hold_seconds_max: 20\n",
+        ["self_release (line", "hold_seconds_max (20) must be more than hold_seconds (30)"],
+    ),
+    "neighbours heading missing": (
+        MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
+        ["content/muscles/gluteus-medius.yml: symptoms (line", "with_neighbours needs a with_neighbours_title"],
     ),
     "duplicate id": (
         "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
@@ -181,13 +189,13 @@ def test_error_names_the_right_line(content_copy: Path):
 
 
 def test_all_problems_are_reported_together(content_copy: Path):
-    edit(content_copy, MUSCLE, "  origin:", "  orign:")
+    edit(content_copy, MUSCLE, "  origin:", "  orgin:")
     edit(content_copy, "glossary.yml", "  - id: femur\n    term: femur\n", "  - id: femur\n")
     with pytest.raises(ContentError) as caught:
         load_site(content_copy)
     # A misspelt key is both an unknown field and a missing one; the glossary gap is the third.
     assert {(p.file, p.field) for p in caught.value.problems} == {
-        ("content/muscles/gluteus-medius.yml", "anatomy.orign"),
+        ("content/muscles/gluteus-medius.yml", "anatomy.orgin"),
         ("content/muscles/gluteus-medius.yml", "anatomy.origin"),
         ("content/glossary.yml", "terms[14].term"),
     }

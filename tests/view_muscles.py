@@ -71,8 +71,8 @@ def write_view_muscles(content: Path) -> list[str]:
                 point["both_sides"] = "true"
             points.append(point)
         muscle["trigger_points"]["points"] = points
-        # The real muscles the source links to do not link back to a copy: keep its other links only.
-        muscle["related"] = [link for link in muscle["related"] if not link["page"].startswith("muscles/")]
+        # The real muscle's links to other real muscles would need links back: not copied.
+        muscle["related"] = [r for r in muscle["related"] if not r["page"].startswith("muscles/")]
         muscle["related"] += [{"page": f"muscles/{other}", "why": "A neighbour, for the tests."}
                               for other in ids if other != muscle_id]
         (content / "muscles" / f"{muscle_id}.yml").write_text(yaml.safe_dump(muscle, sort_keys=False))

@@ -403,7 +403,8 @@ class TriggerPoint(Model):
 class TriggerPoints(Model):
     intro: list[Text] = NonEmpty
     points: list[TriggerPoint] = NonEmpty
-    where_they_gather: Text
+    where_they_gather: Text | None = None
+    """Left out where the sources say nothing about where in the muscle they gather."""
     not_from_this_muscle: list[Text] = Field(default_factory=list)
 
 
@@ -414,7 +415,7 @@ class Mimic(Model):
 
 class Symptoms(Model):
     worse_with: list[Text] = NonEmpty
-    sleep: list[Text] = NonEmpty
+    sleep: list[Text] = Field(default_factory=list)
     mistaken_for: list[Mimic] = NonEmpty
     one_reason_for: list[Text] = Field(default_factory=list)
     """Lasting problems these trigger points can be one reason for (pain that goes on after back surgery):
@@ -714,6 +715,13 @@ class SiteContent(Model):
     techniques: list[Technique] = Field(default_factory=list)
     for_clinicians: ClinicianGuide
     redirects: Redirects = Field(default_factory=Redirects)
+
+    def muscle(self, muscle_id: str) -> Muscle:
+        """The muscle with this id (KeyError if there is none)."""
+        for muscle in self.muscles:
+            if muscle.id == muscle_id:
+                return muscle
+        raise KeyError(muscle_id)
 
     def page_ids(self) -> dict[str, set[str]]:
         """Every generated page and the section ids it pins, by page id."""

@@ -75,8 +75,6 @@ def add_muscles(project: Path, count: int, seed: int = 7) -> list[str]:
     for number, new_id in enumerate(ids, start=1):
         muscle = _reword_all(copy.deepcopy(source), rng)
         muscle["id"] = new_id
-        # The real muscles the source links to do not link back to a copy: keep its other links only.
-        muscle["related"] = [link for link in muscle["related"] if not link["page"].startswith("muscles/")]
         names = muscle["names"]
         names["common"] = f"Synthetic muscle {number}"
         names["latin"] = f"Musculus syntheticus {number}"
@@ -84,6 +82,8 @@ def add_muscles(project: Path, count: int, seed: int = 7) -> list[str]:
             names["short"] = f"SM{number}"
         mapping = dict(zip(sorted(source_regions), rng.sample(region_pool, len(source_regions))))
         muscle = _map_values(muscle, mapping)
+        # The real muscle's own links to other muscles would need links back from those muscles: not copied.
+        muscle["related"] = [r for r in muscle["related"] if not r["page"].startswith("muscles/")]
         link = copy.deepcopy(source["related"][0])
         link.update(_reword_all(link, rng))
         link["page"] = f"muscles/{previous}#trigger-points"
