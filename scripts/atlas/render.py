@@ -239,18 +239,15 @@ class Renderer:
     def render_finder(self) -> Page:
         """/where-does-it-hurt/: a map per view, and every region with the trigger points that send pain
         there: main areas before spill-over, grouped by muscle."""
-        groups: dict[str, list[tuple[str, list[tuple[schema.Muscle, list[schema.TriggerPoint]]]]]] = {}
-        for region in self.site.regions:
-            groups[region.id] = []
-            for zone in ("main", "spillover"):
-                by_muscle = [
-                    (muscle, [tp for tp in muscle.trigger_points.points
-                              if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)])
-                    for muscle in self.site.muscles
-                ]
-                by_muscle = [(muscle, tps) for muscle, tps in by_muscle if tps]
-                if by_muscle:
-                    groups[region.id].append((zone, by_muscle))
+        # One pass over the trigger points, not one per region: regions grow with muscles (pages squared).
+        by_zone: dict[str, dict[str, dict[str, tuple[schema.Muscle, list[schema.TriggerPoint]]]]] = {
+            region.id: {"main": {}, "spillover": {}} for region in self.site.regions}
+        for muscle in self.site.muscles:
+            for tp in muscle.trigger_points.points:
+                for region_id, zone in dict.fromkeys((r.region, r.zone) for r in tp.referred_pain):
+                    by_zone[region_id][zone].setdefault(muscle.id, (muscle, []))[1].append(tp)
+        groups = {region_id: [(zone, list(by_muscle.values())) for zone, by_muscle in zones.items() if by_muscle]
+                  for region_id, zones in by_zone.items()}
         counts = {region: sum(len(tps) for _, by_muscle in zones for _, tps in by_muscle)
                   for region, zones in groups.items()}
         finder = self.site.body_map.finder
