@@ -336,3 +336,11 @@ def test_handout_carries_the_close_up_overview(site):
     for muscle in site.muscles:
         handout = renderer.render_handout(muscle).markdown
         assert str(renderer.body_maps.figure(muscle, close_up=True)) in handout
+
+
+def test_close_up_of_a_tall_narrow_muscle_is_widened_to_fit_the_handout(site, drawer):
+    side = next(m for m in site.muscles if m.id == "synthetic-side")
+    x, y, width, height = (float(v) for v in parse(str(drawer.figure(side, close_up=True))).find(
+        f"{SVG}svg").get("viewBox").split())
+    assert width >= bodymap.CLOSE_UP_MIN_ASPECT * height - 0.01
+    assert 0 <= x and x + width <= schema.MAP_WIDTH

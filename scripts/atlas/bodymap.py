@@ -75,6 +75,8 @@ def _sides(points: Sequence[Point], paired: bool) -> list[list[Point]]:
 
 CLOSE_UP_MARGIN = 14
 """Map units of body shown around the muscle in a close-up."""
+CLOSE_UP_MIN_ASPECT = 0.9
+"""A close-up is at least this wide for its height."""
 
 FRAMES = (schema.HIPS_HEIGHT, 340, schema.MAP_HEIGHT)
 """How far down a figure shows the body: the hips and thighs, to below the knees, or to the feet. A figure
@@ -100,6 +102,13 @@ def close_up_box(muscle: schema.Muscle, view: schema.View | None = None) -> tupl
     top = max(0.0, min(ys) - CLOSE_UP_MARGIN)
     right = min(float(schema.MAP_WIDTH), max(xs) + CLOSE_UP_MARGIN)
     bottom = min(float(schema.MAP_HEIGHT), max(ys) + CLOSE_UP_MARGIN)
+    # A tall, narrow muscle (seen from the side) gets body beside it too: the handout prints the close-up
+    # at a fixed width, and a tall figure would push the handout onto a second sheet.
+    least_width = CLOSE_UP_MIN_ASPECT * (bottom - top)
+    if right - left < least_width:
+        middle = (left + right) / 2
+        left = max(0.0, min(middle - least_width / 2, schema.MAP_WIDTH - least_width))
+        right = min(float(schema.MAP_WIDTH), left + least_width)
     return left, top, right - left, bottom - top
 
 
