@@ -161,6 +161,9 @@ class View(Model):
     """Where a muscle drawn at x above 100 lies, in words: "on the right side"."""
     symmetric: bool
     """Back and front: `paired` things are mirrored about x = 100. Side: nothing is mirrored."""
+    side_drawn: Literal["right", "left"]
+    """The person's side that paired things and muscles are given on (x above 100; the side view shows one
+    side). A figure's further panels draw pain on the muscle's side of the body."""
     body: ViewBody
     landmarks: list[Landmark] = NonEmpty
     finder_label: Text
