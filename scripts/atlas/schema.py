@@ -109,7 +109,7 @@ class BodyRegion(Model):
     name: Text
     description: Text
     search_terms: list[Text] = Field(default_factory=list)
-    """Everyday words for the place; they reach the search index of the pages that name it."""
+    """Other everyday names of the place; /where-does-it-hurt/ shows them, so search finds them there."""
     paired: bool
     """A place on each side of the body: given on our right in the back and front views, mirrored where
     pain is felt on both sides. False for a place on the midline."""
