@@ -116,12 +116,26 @@ class Renderer:
         # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
         # Any template (the muscle page, the handout) prints the same figure from the same content.
         self.env.globals.update(site=site, cite=self._cite, address=self._address,
-                                body_map=self.body_maps.figure)
+                                body_map=self.body_maps.figure, complaints_of=self._complaints_of)
 
     # --- helpers the templates call ----------------------------------------
 
     def _region_names(self, referrals: list[schema.Referral], zone: str) -> str:
         return ", ".join(self.regions[r.region].name.lower() for r in referrals if r.zone == zone)
+
+    def _complaints_of(self, muscle: schema.Muscle) -> list[tuple[schema.Condition, list[schema.TriggerPoint]]]:
+        """The condition pages whose regions this muscle's trigger points send pain to (main or spill-over),
+        each with those trigger points: the muscle page links to them, as they list it."""
+        found = []
+        linked = {link.page.partition("#")[0] for link in muscle.related}
+        for condition in self.site.conditions:
+            if f"conditions/{condition.id}" in linked:
+                continue  # already among its related pages, with words of its own
+            points = [tp for tp in muscle.trigger_points.points
+                      if any(r.region in condition.regions for r in tp.referred_pain)]
+            if points:
+                found.append((condition, points))
+        return found
 
     def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
         """Numbered citation links such as `[1], [3]` to the page's reference list."""
