@@ -49,3 +49,11 @@ def test_an_outside_host_in_the_policy_is_caught(built_site: Path):
 def test_a_script_before_the_policy_is_caught(built_site: Path):
     bad = _page(built_site).replace('<meta charset="utf-8">', '<meta charset="utf-8"><script src="x.js"></script>', 1)
     assert any("comes before the policy" in p for p in content_security.problems(bad))
+
+
+def test_a_redirect_page_carries_a_policy_that_allows_its_own_script():
+    from atlas import links, schema
+    redirect = schema.PageRedirect.model_validate({"from": "/gluteus-med/", "to": "/muscles/gluteus-medius/"})
+    page = links.redirect_page(redirect, "https://example.org/atlas/", "Trigger Point Atlas")
+    assert content_security.problems(page) == []
+    assert content_security.problems(page.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="x"'))
