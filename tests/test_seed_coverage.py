@@ -79,7 +79,7 @@ SEED_FACTS = {
     "lower the knee onto the block": ["rests on the block or bolster"],
     "lower means more intense; adjust bolster height": ["Lower the block or bolster", "Adjust the height of the block"],
     "more pressure: roll onto the ball": ["Roll your body further over onto the ball"],
-    "tingling down the side of the leg or into the buttock (safe form: move the ball)": ["tingling going down the side of your leg or into your buttock", "move the ball or ease off"],
+    "tingling down the side of the leg or into the buttock (safe form: move the ball)": ["tingling", "going down the side of your leg or into your buttock", "Move the ball or ease off"],
     "too intense: roll back": ["Roll back to lower the pressure"],
     "hold about 30 seconds and relax": ["Hold for about 30 seconds, then relax"],
     "stretch does the opposite action": ["the opposite way"],

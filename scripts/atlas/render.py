@@ -47,6 +47,12 @@ def _finalize(value: object) -> object:
     return escape_markdown(str(value))
 
 
+def _contact_link(publisher: schema.Publisher) -> Markup:
+    """The publisher's error-report contact as a link; its text is the label, or the address itself."""
+    label = publisher.contact_label or publisher.contact.removeprefix("mailto:")
+    return Markup(f'<a href="{html.escape(publisher.contact, quote=True)}">{escape_markdown(label)}</a>')
+
+
 def _web_link(url: str) -> Markup:
     """A reference's web address as a link. The schema allows no space, quote or angle bracket in it; the
     HTML escape is a second guard, and the link text is the address itself, so a reader can copy it."""
@@ -125,7 +131,8 @@ class Renderer:
         # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
         # Any template (the muscle page, the handout) prints the same figure from the same content.
         self.env.globals.update(site=site, cite=self._cite, address=self._address,
-                                body_map=self.body_maps.figure, references=self.references, web_link=_web_link)
+                                body_map=self.body_maps.figure, references=self.references, web_link=_web_link,
+                                contact_link=_contact_link)
 
     # --- helpers the templates call ----------------------------------------
 
@@ -205,6 +212,12 @@ class Renderer:
         return Page(path, markdown)
 
     # --- one function per page kind -----------------------------------------
+
+    def render_report_error(self) -> str:
+        """The "Found a mistake?" line, for hand-written pages (docs/about.md); empty with no contact."""
+        return self.env.get_template("partials/report_error.md.j2").render(
+            prefix="", when_unset="The editors have not yet published an address for reports.")
+
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         return self._render("muscle.md.j2", page_path(f"muscles/{muscle.id}"), muscle=muscle,

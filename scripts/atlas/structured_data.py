@@ -23,8 +23,6 @@ def _reference(ref: schema.Reference) -> dict:
         work["author"] = ref.authors
     if ref.year:
         work["datePublished"] = str(ref.year)
-    if ref.publisher:
-        work["publisher"] = ref.publisher
     if ref.url:
         work["url"] = ref.url
     if ref.details:
