@@ -336,3 +336,34 @@ def test_handout_carries_the_close_up_overview(site):
     for muscle in site.muscles:
         handout = renderer.render_handout(muscle).markdown
         assert str(renderer.body_maps.figure(muscle, close_up=True)) in handout
+
+
+def test_close_up_of_a_tall_narrow_muscle_is_widened_to_fit_the_handout(site, drawer):
+    side = next(m for m in site.muscles if m.id == "synthetic-side")
+    x, y, width, height = (float(v) for v in parse(str(drawer.figure(side, close_up=True))).find(
+        f"{SVG}svg").get("viewBox").split())
+    assert width >= bodymap.CLOSE_UP_MIN_ASPECT * height - 0.01
+    assert 0 <= x and x + width <= schema.MAP_WIDTH
+
+
+def test_further_panels_draw_the_pain_on_the_muscles_side_of_the_body(site, drawer):
+    """The front view gives the person's left side at x above 100, the back view their right: a muscle drawn
+    from the front (left side) has its pain drawn in a back panel at x below 100, and the other way round."""
+    muscles = {m.id: m for m in site.muscles}
+
+    def centre_x(svg, region):
+        path = svg.find(f".//{SVG}path[@data-region='{region}']")
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d"))]
+        return sum(numbers[0::2]) / len(numbers[0::2])
+
+    front = muscles["synthetic-front"]
+    tp2 = front.trigger_points.points[1]
+    assert [p.view.id for p in drawer.panels(front, tp2)] == ["front"]
+    tp1 = front.trigger_points.points[0].model_copy(update={"both_sides": False})
+    front_panel, back_panel = svgs(parse(str(drawer.figure(front, tp1))))
+    assert centre_x(front_panel, "front-of-thigh") > 100  # beside the muscle
+    assert centre_x(back_panel, "sacroiliac-joint") < 100  # the person's left, seen from behind
+    back = muscles["synthetic-back"]
+    testicle = back.trigger_points.points[2]
+    _, front_of_back = svgs(parse(str(drawer.figure(back, testicle))))
+    assert centre_x(front_of_back, "testicle") < 100  # the person's right, seen from the front

@@ -129,4 +129,4 @@ def test_places_list_main_areas_first_grouped_by_muscle(tmp_path: Path):
     assert groin.index("The main pain area of:") < groin.index("The pain can spread here from:")
     # Each place says which maps show it, by number.
     hip = markdown.split("{ #side-of-hip }")[1].split("\n## ")[0]
-    assert "place 10, [seen from behind](#map-back) and [seen from the right side](#map-side)" in hip
+    assert "Place 10 on the maps [seen from behind](#map-back) and [seen from the right side](#map-side)." in hip

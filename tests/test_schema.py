@@ -154,7 +154,7 @@ BAD_INPUTS = {
     ),
     "view described twice": (
         "body-map.yml", "  - id: front\n", "  - id: back\n",
-        ["content/body-map.yml: views[1].id (line 107)", "the back view is described twice"],
+        ["content/body-map.yml: views[1].id (line", "the back view is described twice"],
     ),
     "paired landmark in the side view": (
         "body-map.yml", "        points: [[110, 468]]", "        paired: true\n        points: [[110, 468]]",

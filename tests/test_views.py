@@ -94,3 +94,19 @@ def test_muscles_page_groups_muscles_by_body_area(content: Path):
     assert "### [Synthetic front](synthetic-front.md) { #synthetic-front }" in front
     # One line each: the first sentence of the summary, then the trigger points.
     assert "The gluteus medius is a muscle on the upper, outer part of the buttock. Trigger points: [1](" in markdown
+
+
+def test_muscle_page_links_the_complaints_its_trigger_points_cause(content: Path):
+    from atlas import render
+
+    site = load_site(content)
+    renderer = render.Renderer(site)
+    medius = next(m for m in site.muscles if m.id == "gluteus-medius")
+    related = renderer.render_muscle_page(medius).markdown.split("{ #related }")[1].split("\n## ")[0]
+    assert "- [Pain down the leg, like sciatica](../conditions/sciatica-like-pain.md): trigger point 2 can cause" in related
+    assert "- [Pain at the side of the hip](../conditions/side-of-hip-pain.md): trigger point 2 can cause" in related
+    assert related.count("conditions/low-back-pain.md") == 1  # already a related page of its own: not twice
+    assert "tailbone-pain" not in related
+    back = next(m for m in site.muscles if m.id == "synthetic-back")
+    related = renderer.render_muscle_page(back).markdown.split("{ #related }")[1].split("\n## ")[0]
+    assert "sciatica-like-pain.md): trigger points 1 and 2 can cause this pain." in related

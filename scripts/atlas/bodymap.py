@@ -75,6 +75,8 @@ def _sides(points: Sequence[Point], paired: bool) -> list[list[Point]]:
 
 CLOSE_UP_MARGIN = 14
 """Map units of body shown around the muscle in a close-up."""
+CLOSE_UP_MIN_ASPECT = 0.9
+"""A close-up is at least this wide for its height."""
 
 FRAMES = (schema.HIPS_HEIGHT, 340, schema.MAP_HEIGHT)
 """How far down a figure shows the body: the hips and thighs, to below the knees, or to the feet. A figure
@@ -100,6 +102,13 @@ def close_up_box(muscle: schema.Muscle, view: schema.View | None = None) -> tupl
     top = max(0.0, min(ys) - CLOSE_UP_MARGIN)
     right = min(float(schema.MAP_WIDTH), max(xs) + CLOSE_UP_MARGIN)
     bottom = min(float(schema.MAP_HEIGHT), max(ys) + CLOSE_UP_MARGIN)
+    # A tall, narrow muscle (seen from the side) gets body beside it too: the handout prints the close-up
+    # at a fixed width, and a tall figure would push the handout onto a second sheet.
+    least_width = CLOSE_UP_MIN_ASPECT * (bottom - top)
+    if right - left < least_width:
+        middle = (left + right) / 2
+        left = max(0.0, min(middle - least_width / 2, schema.MAP_WIDTH - least_width))
+        right = min(float(schema.MAP_WIDTH), left + least_width)
     return left, top, right - left, bottom - top
 
 
@@ -206,15 +215,18 @@ class BodyMapDrawer:
                     out.append(_tag("path", class_="bm-bone", d=d, data_landmark=landmark.id))
         return "".join(out)
 
-    def _region_curves(self, region_id: str, view_id: str, both_sides: bool) -> list[str]:
+    def _region_curves(self, region_id: str, view_id: str, both_sides: bool, flip: bool = False) -> list[str]:
         """Path data of a region's shape in a view (and its mirror image, for a paired region felt on both
-        sides, in a mirrored view)."""
-        key = (region_id, view_id, both_sides)
+        sides, in a mirrored view). `flip`: the other side only (the muscle is on the side at x below 100)."""
+        key = (region_id, view_id, both_sides, flip)
         if key not in self._curves:
             region = self.regions[region_id]
             shape = region.views[view_id]
-            self._curves[key] = [closed_curve(side) for side in
-                                 _mirrored(shape.points, region.paired and both_sides, self.views[view_id])]
+            view = self.views[view_id]
+            sides = _mirrored(shape.points, region.paired and both_sides, view)
+            if flip and region.paired and view.symmetric and not both_sides:
+                sides = [geometry.mirror(shape.points)]
+            self._curves[key] = [closed_curve(side) for side in sides]
         return self._curves[key]
 
     @staticmethod
@@ -281,14 +293,15 @@ class BodyMapDrawer:
 
     # --- the figures -----------------------------------------------------------
 
-    def pain_shapes(self, referrals: Sequence[schema.Referral], view_id: str, both_sides: bool, uid: str) -> str:
+    def pain_shapes(self, referrals: Sequence[schema.Referral], view_id: str, both_sides: bool, uid: str,
+                    flip: bool = False) -> str:
         """The shaded regions of one trigger point in one view: spill-over (dots) under main (solid)."""
         out = []
         for zone in ("spillover", "main"):
             for referral in referrals:
                 if referral.zone != zone:
                     continue
-                for d in self._region_curves(referral.region, view_id, both_sides):
+                for d in self._region_curves(referral.region, view_id, both_sides, flip):
                     attrs = {"class_": f"bm-{zone}", "d": d, "data_region": referral.region,
                              "data_zone": zone}
                     if zone == "spillover":
@@ -304,7 +317,10 @@ class BodyMapDrawer:
         for panel in panels:
             view = panel.view.id
             uid = f"bm-{muscle.id}-{tp.id}" + ("" if panel.with_muscle else f"-{view}")
-            pain = self.pain_shapes(panel.referrals, view, tp.both_sides, uid)
+            # Pain on the muscle's side of the body: the front view gives the person's left side at x above
+            # 100, the back view their right, so a further panel may draw its places on the other half.
+            flip = panel.view.side_drawn != panels[0].view.side_drawn
+            pain = self.pain_shapes(panel.referrals, view, tp.both_sides, uid, flip)
             if panel.with_muscle:
                 body = (self._silhouette(view, bottom) + self._muscle_area(muscle) + pain
                         + self._landmarks(view, bottom) + self._muscle(muscle) + self._x(tp))

@@ -10,8 +10,8 @@ re-validates every content file and re-renders every page. With `SiteCache`:
   file can break a rule in another.
 - a muscle, handout or technique page is rendered again only when an input it reads changed: its own file, any
   site-wide file (`load.SINGLE_FILES`: glossary, references, regions, safety, publisher, ...), the files
-  of the pages its related links name (their titles and section titles are printed), the templates or
-  the site address. Every other page (the muscle index, glossary, for-clinicians, conditions, which list
+  of the pages its related links name (their titles and section titles are printed), for a muscle page
+  every complaint page (it links to those its trigger points cause), the templates or the site address. Every other page (the muscle index, glossary, for-clinicians, conditions, which list
   every muscle, and any page kind added later) is rendered every time: they are few.
 
 tests/test_cache.py checks these rules against the real renderer: after an edit to any one file, the
@@ -114,7 +114,9 @@ class _CachingRenderer(Renderer):
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         page_id = f"muscles/{muscle.id}"
-        key = (self._common_key, self._cache._page_inputs(page_id, muscle.related))
+        # It also reads every complaint page (name and regions) for its generated links to them.
+        complaints = tuple(self._cache._versions.get(f"conditions/{c.id}", b"") for c in self.site.conditions)
+        key = (self._common_key, self._cache._page_inputs(page_id, muscle.related), complaints)
         return self._cache._cached(page_id, key, lambda: super(_CachingRenderer, self).render_muscle_page(muscle))
 
     def render_handout(self, muscle: schema.Muscle) -> Page:

@@ -132,7 +132,7 @@ class Renderer:
         # Any template (the muscle page, the handout) prints the same figure from the same content.
         self.env.globals.update(site=site, cite=self._cite, address=self._address,
                                 body_map=self.body_maps.figure, references=self.references, web_link=_web_link,
-                                contact_link=_contact_link)
+                                contact_link=_contact_link, complaints_of=self._complaints_of)
 
     # --- helpers the templates call ----------------------------------------
 
@@ -142,6 +142,20 @@ class Renderer:
     def _with_pain_scale(self, text: str) -> str:
         """A sentence that gives a number out of 10, followed by what the numbers mean (REFERENCE.md 4)."""
         return f"{text} {self.site.safety.pain_scale}" if "out of 10" in text else text
+
+    def _complaints_of(self, muscle: schema.Muscle) -> list[tuple[schema.Condition, list[schema.TriggerPoint]]]:
+        """The condition pages whose regions this muscle's trigger points send pain to (main or spill-over),
+        each with those trigger points: the muscle page links to them, as they list it."""
+        found = []
+        linked = {link.page.partition("#")[0] for link in muscle.related}
+        for condition in self.site.conditions:
+            if f"conditions/{condition.id}" in linked:
+                continue  # already among its related pages, with words of its own
+            points = [tp for tp in muscle.trigger_points.points
+                      if any(r.region in condition.regions for r in tp.referred_pain)]
+            if points:
+                found.append((condition, points))
+        return found
 
     def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
         """Numbered citation links such as `[1], [3]` to the page's reference list."""
@@ -265,18 +279,15 @@ class Renderer:
     def render_finder(self) -> Page:
         """/where-does-it-hurt/: a map per view, and every region with the trigger points that send pain
         there: main areas before spill-over, grouped by muscle."""
-        groups: dict[str, list[tuple[str, list[tuple[schema.Muscle, list[schema.TriggerPoint]]]]]] = {}
-        for region in self.site.regions:
-            groups[region.id] = []
-            for zone in ("main", "spillover"):
-                by_muscle = [
-                    (muscle, [tp for tp in muscle.trigger_points.points
-                              if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)])
-                    for muscle in self.site.muscles
-                ]
-                by_muscle = [(muscle, tps) for muscle, tps in by_muscle if tps]
-                if by_muscle:
-                    groups[region.id].append((zone, by_muscle))
+        # One pass over the trigger points, not one per region: regions grow with muscles (pages squared).
+        by_zone: dict[str, dict[str, dict[str, tuple[schema.Muscle, list[schema.TriggerPoint]]]]] = {
+            region.id: {"main": {}, "spillover": {}} for region in self.site.regions}
+        for muscle in self.site.muscles:
+            for tp in muscle.trigger_points.points:
+                for region_id, zone in dict.fromkeys((r.region, r.zone) for r in tp.referred_pain):
+                    by_zone[region_id][zone].setdefault(muscle.id, (muscle, []))[1].append(tp)
+        groups = {region_id: [(zone, list(by_muscle.values())) for zone, by_muscle in zones.items() if by_muscle]
+                  for region_id, zones in by_zone.items()}
         counts = {region: sum(len(tps) for _, by_muscle in zones for _, tps in by_muscle)
                   for region, zones in groups.items()}
         finder = self.site.body_map.finder

@@ -144,7 +144,7 @@ class BodyRegion(Model):
     name: Text
     description: Text
     search_terms: list[Text] = Field(default_factory=list)
-    """Everyday words for the place; they reach the search index of the pages that name it."""
+    """Other everyday names of the place; /where-does-it-hurt/ shows them, so search finds them there."""
     paired: bool
     """A place on each side of the body: given on our right in the back and front views, mirrored where
     pain is felt on both sides. False for a place on the midline."""
@@ -196,6 +196,9 @@ class View(Model):
     """Where a muscle drawn at x above 100 lies, in words: "on the right side"."""
     symmetric: bool
     """Back and front: `paired` things are mirrored about x = 100. Side: nothing is mirrored."""
+    side_drawn: Literal["right", "left"]
+    """The person's side that paired things and muscles are given on (x above 100; the side view shows one
+    side). A figure's further panels draw pain on the muscle's side of the body."""
     body: ViewBody
     landmarks: list[Landmark] = NonEmpty
     finder_label: Text
