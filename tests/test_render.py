@@ -21,7 +21,7 @@ def site() -> schema.SiteContent:
 
 @pytest.fixture(scope="module")
 def muscle_page(site) -> str:
-    return render.Renderer(site).render_muscle_page(site.muscles[0]).markdown
+    return render.Renderer(site).render_muscle_page(site.muscle("gluteus-medius")).markdown
 
 
 def heading_ids(markdown: str) -> list[str]:
@@ -30,7 +30,7 @@ def heading_ids(markdown: str) -> list[str]:
 
 def test_muscle_page_pins_every_section_id_in_order(site, muscle_page):
     ids = heading_ids(muscle_page)
-    expected = pages.of_site(site).of(site.muscles[0]).section_ids()
+    expected = pages.of_site(site).of(site.muscle("gluteus-medius")).section_ids()
     assert [i for i in ids if i in expected] == expected
 
 
@@ -80,19 +80,22 @@ def test_cross_links_are_relative_markdown_links(muscle_page):
 
 def test_pages_have_the_agreed_addresses(site):
     paths = {page.path for page in render.render_site(site)}
+    muscles = {m.id for m in site.muscles}
+    assert {"gluteus-medius", "gluteus-minimus", "gluteus-maximus", "piriformis", "quadratus-lumborum", "iliopsoas",
+            "tensor-fasciae-latae"} <= muscles
     assert paths == {
-        "muscles/index.md", "muscles/gluteus-medius.md", "muscles/gluteus-medius/handout.md",
-        "conditions/low-back-pain.md",
+        "muscles/index.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
         "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
-    }
+    } | {f"muscles/{m}.md" for m in muscles} | {f"muscles/{m}/handout.md" for m in muscles} | {
+        f"conditions/{c.id}.md" for c in site.conditions}
 
 
 def test_condition_page_lists_trigger_points_that_refer_to_its_regions(site):
     page = render.Renderer(site).render_condition_page(site.conditions[0]).markdown
     for n in (1, 2, 3):
         expected = any(r.region in site.conditions[0].regions
-                       for r in site.muscles[0].trigger_points.points[n - 1].referred_pain)
+                       for r in site.muscle("gluteus-medius").trigger_points.points[n - 1].referred_pain)
         assert (f"../muscles/gluteus-medius.md#tp{n}" in page) == expected
 
 
@@ -141,7 +144,7 @@ def test_render_command_writes_the_markdown_tree(tmp_path):
 
 @pytest.fixture(scope="module")
 def handout(site) -> render.Page:
-    return render.Renderer(site).render_handout(site.muscles[0])
+    return render.Renderer(site).render_handout(site.muscle("gluteus-medius"))
 
 
 def handout_front_matter(markdown: str) -> dict:
@@ -160,7 +163,7 @@ def test_handout_lives_under_its_muscle_and_uses_the_handout_template(site, hand
 
 
 def test_handout_is_made_from_the_muscle_content(site, handout):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     text = handout.markdown
     assert muscle.summary.strip() in text
     for tp in muscle.trigger_points.points:
@@ -173,10 +176,27 @@ def test_handout_is_made_from_the_muscle_content(site, handout):
     assert f"Last reviewed: {long_date(muscle.review.last_reviewed)}" in text
 
 
+def test_handout_carries_the_stop_rules_and_cautions_of_both_exercises(site, handout):
+    muscle = site.muscle("gluteus-medius")
+    release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
+    stretch = handout.markdown.split("{ #stretch }")[1].split("{ #get-help }")[0]
+    for section, exercise in ((release, muscle.self_release), (stretch, muscle.stretch)):
+        for item in exercise.stop_if + exercise.cautions:
+            assert render.escape_markdown(item) in section
+
+
+def test_handout_carries_before_you_start_and_the_pregnancy_red_flags(site, handout):
+    release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
+    for item in site.safety.do_not_press + site.muscle("gluteus-medius").self_release.ball_placement:
+        assert render.escape_markdown(item) in release
+    assert render.escape_markdown(site.safety.pain_scale) in release
+    box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
+    for sign in site.safety.pregnancy.red_flags.signs:
+        assert render.escape_markdown(sign) in box
+
+
 def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
     box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
-    for item in site.muscles[0].self_release.stop_if:
-        assert escape_markdown(item) in box
     for level in site.safety.when_to_get_help:
         assert escape_markdown(level.title) in box
         for sign in level.signs:
@@ -184,9 +204,9 @@ def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
 
 
 def test_handout_leaves_how_often_to_the_clinician_when_the_sources_do_not_say(site, handout):
-    assert site.muscles[0].self_release.how_often is None and site.muscles[0].stretch.how_often is None
+    assert site.muscle("gluteus-medius").self_release.how_often is None and site.muscle("gluteus-medius").stretch.how_often is None
     assert handout.markdown.count("**How often** (your clinician fills this in): <span class=\"handout__blank\">") == 2
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     given = muscle.model_copy(update={
         "stretch": muscle.stretch.model_copy(update={"how_often": "Twice a day."})})
     text = render.Renderer(site).render_handout(given).markdown
@@ -201,7 +221,7 @@ def test_handout_has_lines_for_the_clinician(handout):
 
 
 def test_handout_qr_code_and_short_address_follow_the_site_url(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     text = render.Renderer(site, site_url="https://example.org/atlas/").render_handout(muscle).markdown
     svg = re.search(r"<svg [^>]*class=\"qr-code\"[^>]*>", text).group(0)
     assert 'role="img"' in svg and "https://example.org/atlas/muscles/gluteus-medius/" in svg
@@ -212,3 +232,28 @@ def test_handout_qr_code_and_short_address_follow_the_site_url(site):
 def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
     assert "](gluteus-medius/handout.md)" in muscle_page
     assert '<button type="button" class="print-button" data-print hidden>Print this page</button>' in muscle_page
+
+
+def test_a_hold_range_and_repetitions_reach_the_page_and_the_handout(site):
+    muscle = site.muscle("piriformis")
+    assert (muscle.stretch.hold_seconds, muscle.stretch.hold_seconds_max) == (20, 30)
+    renderer = render.Renderer(site)
+    for text in (renderer.render_muscle_page(muscle).markdown, renderer.render_handout(muscle).markdown):
+        assert "**Hold:** 20 to 30 seconds. **Repeat:** 2 to 3 times." in text
+    plain = muscle.model_copy(update={"stretch": muscle.stretch.model_copy(
+        update={"hold_seconds_max": None, "repetitions": None})})
+    text = renderer.render_muscle_page(plain).markdown
+    assert "**Hold:** 20 seconds. **Both sides:**" in text and "**Repeat:**" not in text
+
+
+def test_anatomy_parts_the_sources_do_not_give_are_left_out_not_invented(site):
+    medius, piriformis = site.muscle("gluteus-medius"), site.muscle("piriformis")
+    renderer = render.Renderer(site)
+    full = renderer.render_muscle_page(medius).markdown
+    assert "| Blood supply |" in full and "### When it is weak" in full and "### Sleep" in full
+    assert "### Together with gluteus minimus" in full
+    assert piriformis.anatomy.blood_supply is None and not piriformis.anatomy.when_weak
+    text = renderer.render_muscle_page(piriformis).markdown
+    assert "| Blood supply |" not in text and "### When it is weak" not in text and "### Sleep" not in text
+    assert "### In walking, running and standing" not in text
+    assert "### Piriformis syndrome" in text and "### Together with gluteus minimus" not in text

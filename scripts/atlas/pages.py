@@ -179,10 +179,15 @@ class PageRegistry(Mapping[str, PageEntry]):
 
 def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
           techniques: list[schema.Technique], glossary: schema.Glossary, for_clinicians: schema.ClinicianGuide,
-          regions: list[schema.BodyRegion], finder: schema.Finder) -> PageRegistry:
+          regions: list[schema.BodyRegion], body_map: schema.BodyMap) -> PageRegistry:
     """The registry of the pages these contents make (the cross-file rules call it before `SiteContent` exists)."""
-    entries = [PageEntry(MUSCLE_INDEX, "muscle-index", "Muscles", None,
-                         tuple(Section(m.id, m.names.common) for m in muscles))]
+    index_sections = []
+    for area in body_map.areas:
+        in_area = [m for m in muscles if m.body_area == area.id]
+        if in_area:
+            index_sections.append(Section(area.id, area.name))
+            index_sections += [Section(m.id, m.names.common, 3) for m in in_area]
+    entries = [PageEntry(MUSCLE_INDEX, "muscle-index", "Muscles", None, tuple(index_sections))]
     for muscle in muscles:
         source = f"muscles/{muscle.id}.yml"
         entries.append(PageEntry(page_id(muscle), "muscle", muscle.names.common, source,
@@ -212,7 +217,9 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
     clinician_sections += _sections([ABOUT_THIS_PAGE])
     entries.append(PageEntry(FOR_CLINICIANS, "for-clinicians", "For clinicians", "for-clinicians.yml",
                              tuple(clinician_sections), for_clinicians))
-    finder_sections = _sections([FINDER_PLACES]) + [Section(r.id, r.name) for r in regions]
+    finder = body_map.finder
+    finder_sections = [Section(f"map-{view.id}", view.name.capitalize()) for view in body_map.views]
+    finder_sections += _sections([FINDER_PLACES]) + [Section(r.id, r.name) for r in regions]
     finder_sections += _sections([WHEN_TO_GET_HELP])
     entries.append(PageEntry(FINDER, "finder", finder.title, "body-map.yml", tuple(finder_sections), finder))
     return PageRegistry(entries)
@@ -221,7 +228,7 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
 def of_site(site: schema.SiteContent) -> PageRegistry:
     return build(muscles=site.muscles, conditions=site.conditions, techniques=site.techniques,
                  glossary=site.glossary, for_clinicians=site.for_clinicians, regions=site.regions,
-                 finder=site.body_map.finder)
+                 body_map=site.body_map)
 
 
 def nav_with_muscles(nav: list | None, registry: PageRegistry) -> list | None:

@@ -14,7 +14,8 @@ from atlas.pages import PageEntry
 PATIENTS = {"@type": "Patient"}
 CLINICIANS = {"@type": "MedicalAudience", "audienceType": "Clinician"}
 
-_REFERENCE_TYPES = {"book": "Book", "web-page": "WebPage", "anatomy-texts": "CreativeWork", "guidance": "CreativeWork"}
+_REFERENCE_TYPES = {"book": "Book", "journal-article": "ScholarlyArticle", "web-page": "WebPage",
+                    "guidance": "CreativeWork"}
 
 
 def _reference(ref: schema.Reference) -> dict:
@@ -23,22 +24,24 @@ def _reference(ref: schema.Reference) -> dict:
         work["author"] = ref.authors
     if ref.year:
         work["datePublished"] = str(ref.year)
-    if ref.details:
-        work["description"] = ref.details
+    if ref.url:
+        work["url"] = ref.url
     return work
 
 
 def _muscle(muscle: schema.Muscle) -> dict:
     anatomy = muscle.anatomy
-    return {
+    about = {
         "@type": "Muscle",
         "name": muscle.names.common,
         "alternateName": [muscle.names.latin],
         "nerve": {"@type": "Nerve", "name": anatomy.nerve},
         "action": " ".join(f"{a.movement}: {a.detail}" for a in anatomy.actions),
         "insertion": {"@type": "AnatomicalStructure", "name": anatomy.insertion},
-        "bloodSupply": {"@type": "Vessel", "name": anatomy.blood_supply},
     }
+    if anatomy.blood_supply:
+        about["bloodSupply"] = {"@type": "Vessel", "name": anatomy.blood_supply}
+    return about
 
 
 def page_json_ld(site: schema.SiteContent, page: PageEntry, site_url: str) -> dict | None:

@@ -95,14 +95,23 @@ def printouts(browser, site_url):
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_handout_fits_on_one_sheet(printouts, paper):
+def test_handout_fits_on_one_sheet_front_and_back(printouts, paper):
+    """One sheet printed on both sides (issue 12): the front carries both exercises with their stop rules,
+    the back starts with "Stop and get help" and carries the pregnancy versions of both exercises."""
     printout = printouts(HANDOUT, paper)
-    assert printout.sheets == 1, f"{paper}: {printout.sheets} sheets"
+    assert printout.sheets <= 2, f"{paper}: {printout.sheets} pages; one sheet has two sides"
+    front = " ".join(printout.pages[0].split())
+    assert front.count("Stop if:") == 2 and "Check first:" in front and "Before you start:" in front, front
+    if printout.sheets == 2:
+        back = " ".join(printout.pages[1].split())
+        assert back.startswith("Stop and get help"), back[:80]
+        assert "If you are pregnant" in back and "against a wall" in back, back
 
 
-def test_muscle_page_prints_on_at_most_four_a4_sheets(printouts):
+def test_muscle_page_prints_on_at_most_six_a4_sheets(printouts):
+    # Four before issue 12 added the safety text (stop rules, cautions, pregnancy versions as steps).
     printout = printouts(MUSCLE, "A4")
-    assert 1 <= printout.sheets <= 4, printout.sheets
+    assert 1 <= printout.sheets <= 6, printout.sheets
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -137,7 +146,7 @@ def test_printout_names_the_page_its_address_and_review_date(printouts, path):
 def test_handout_carries_the_full_page_address_and_review_date(printouts):
     printout = printouts(HANDOUT)
     # The short address beside the QR code, as a patient would type it.
-    lines = [line.strip() for line in printout.pages[0].splitlines()]
+    lines = [line.strip() for line in printout.pages[-1].splitlines()]
     assert PUBLIC.removeprefix("http://") + MUSCLE in lines, "the address must sit unbroken on a line of its own"
     assert f"Last reviewed: {REVIEWED}" in printout.text
 
@@ -257,8 +266,9 @@ def test_without_javascript_no_dead_print_button_and_printing_still_works(browse
             assert tab.get_by_role("button", name=re.compile("^Print")).count() == 0
     finally:
         context.close()
-    assert printouts(HANDOUT, "A4", False).sheets == 1
-    assert printouts(HANDOUT, "Letter", False).sheets == 1
+    # One sheet, front and back, as with JavaScript.
+    assert printouts(HANDOUT, "A4", False).sheets == printouts(HANDOUT, "A4").sheets <= 2
+    assert printouts(HANDOUT, "Letter", False).sheets == printouts(HANDOUT, "Letter").sheets <= 2
 
 
 def test_muscle_page_links_to_its_handout(browser, site_url):
