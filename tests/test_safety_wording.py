@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,21 @@ def test_the_handout_carries_the_safety_essentials(built_site: Path):
                   "A standing stretch with the leg crossed behind"):
         assert words in text, words
     assert text.count("Stop if") >= 4
+
+
+def test_the_doubtful_rotation_claim_is_only_in_the_clinicians_details(built_site: Path):
+    html = (built_site / "muscles/gluteus-medius/index.html").read_text()
+    details = [(m.start(), html.index("</details>", m.start())) for m in re.finditer("<details", html)]
+    spots = [m.start() for m in re.finditer("mostly outwards", html)]
+    assert spots, "both views are on the page, in the clinicians' details"
+    assert all(any(start < spot < end for start, end in details) for spot in spots)
+    text = _text(built_site / "muscles/gluteus-medius/index.html")
+    assert "Anatomy textbooks give the front fibres internal rotation" in text
+
+
+def test_mortons_foot_and_the_side_of_the_hip_are_named_as_4c_says(built_site: Path):
+    glossary = _text(built_site / "glossary/index.html")
+    assert "first metatarsal" in glossary and "only a rough sign" in glossary
+    muscle = _text(built_site / "muscles/gluteus-medius/index.html")
+    assert "Greater trochanteric pain syndrome" in muscle and "under the muscle" not in muscle
+    assert "Failed back surgery." not in muscle  # its own sentence, not a mimic in the list

@@ -164,6 +164,31 @@ BAD_INPUTS = {
         MUSCLE, "  latin: Musculus gluteus medius\n", "  latin: Musculus gluteus medius\n  latin: Gluteus medius\n",
         ["names.latin (line", "appears twice"],
     ),
+    # Issue 12: safety and citations.
+    "stretch without a stop rule": (
+        MUSCLE, "  stop_if:\n    - Pain, tingling or numbness goes down your leg.\n    - You feel sharp pain in the hip, groin or back.\n",
+        "", ["stretch.stop_if (line", "missing required field"],
+    ),
+    "stretch without cautions": (
+        MUSCLE, "  cautions:\n    - After a hip replacement", "  old_cautions:\n    - After a hip replacement",
+        ["stretch", "cautions"],
+    ),
+    "pregnancy alternative without steps": (
+        MUSCLE, "    name: A standing stretch with the leg crossed behind\n", "    name: A standing stretch with the leg crossed behind\n    steps: []\n    old:\n",
+        ["stretch.pregnancy_alternative", "steps"],
+    ),
+    "book without a publisher": (
+        "references.yml", "    publisher: Elsevier\n", "",
+        ["content/references.yml", "a book reference needs publisher"],
+    ),
+    "unknown reference in the safety text": (
+        "safety.yml", "when_to_get_help_sources: [nice-ng59,", "when_to_get_help_sources: [nice-ng58,",
+        ["content/safety.yml: when_to_get_help_sources[0] (line", "unknown reference id 'nice-ng58'"],
+    ),
+    "a contact that is not an address": (
+        "publisher.yml", "name: Trigger Point Atlas\n", "name: Trigger Point Atlas\ncontact: javascript:alert(1)\n",
+        ["content/publisher.yml: contact (line"],
+    ),
 }
 
 

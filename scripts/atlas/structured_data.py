@@ -25,8 +25,6 @@ def _reference(ref: schema.Reference) -> dict:
         work["datePublished"] = str(ref.year)
     if ref.url:
         work["url"] = ref.url
-    if ref.details:
-        work["description"] = ref.details
     return work
 
 
