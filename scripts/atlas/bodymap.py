@@ -420,7 +420,7 @@ class BodyMapDrawer:
     def overview_alt(self, muscle: schema.Muscle) -> str:
         view = self.views[muscle.body_map.view]
         points = " ".join(f"X {tp.number}: {tp.where}." for tp in muscle.trigger_points.points)
-        return f"Body map, {view.name}: {muscle.names.common} outlined {view.muscle_side}. {points}"
+        return f"Body map, {view.name}: {muscle.names.common} outlined {view.muscle_side}, {muscle.body_map.where}. {points}"
 
     # --- figures ready for a page -------------------------------------------------
 

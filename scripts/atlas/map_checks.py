@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
 
 from atlas import geometry, schema
 
@@ -32,7 +31,9 @@ def pin_side(region: schema.BodyRegion, view: schema.View) -> list[geometry.Poin
     return list(shape.points)
 
 
-def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, problem: Report) -> None:
+def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, problem: Report,
+                  REGIONS: str = REGIONS, BODY_MAP: str = BODY_MAP) -> None:
+    """`REGIONS`, `BODY_MAP`: the labels of the two files, as the loader names them."""
     views = {view.id: view for view in body_map.views}
     for i, view in enumerate(body_map.views):
         if [v.id for v in body_map.views].index(view.id) != i:
@@ -63,9 +64,8 @@ def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, pr
                             "their circles do not touch")
 
 
-def check_muscles(pages: list[tuple[Any, schema.Muscle]], regions: list[schema.BodyRegion],
-                  body_map: schema.BodyMap, report: Callable[[Any, tuple, str], None]) -> None:
-    """`pages`: (document, muscle); `report(document, loc, message)`."""
+def check_muscles(pages: list[tuple[str, schema.Muscle]], body_map: schema.BodyMap, report: Report) -> None:
+    """`pages`: (file label, muscle)."""
     views = {view.id for view in body_map.views}
     areas = {area.id for area in body_map.areas}
     for document, muscle in pages:
@@ -79,7 +79,7 @@ def check_muscles(pages: list[tuple[Any, schema.Muscle]], regions: list[schema.B
     _check_related_both_ways(pages, report)
 
 
-def _check_related_both_ways(pages: list[tuple[Any, schema.Muscle]], report) -> None:
+def _check_related_both_ways(pages: list[tuple[str, schema.Muscle]], report: Report) -> None:
     """A muscle that links to another muscle must be linked back: neighbours and partners both ways."""
     links = {
         muscle.id: {link.page.partition("#")[0].removeprefix("muscles/") for link in muscle.related
