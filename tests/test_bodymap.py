@@ -188,7 +188,7 @@ def test_gluteus_medius_figures_are_unchanged_where_its_view_is_unchanged(real_s
         "names": real.names.model_copy(update={"common": "Gluteus medius"}),
         "body_map": schema.MuscleMap(view="back", outline=[
             (118, 86), (120, 72), (127, 60), (139, 54), (151, 55), (160, 64), (165, 80), (167, 100),
-            (165, 118), (160, 122), (150, 114), (138, 104), (126, 96)]),
+            (165, 118), (160, 122), (150, 114), (138, 104), (126, 96)], where="below the top of the hip bone"),
     })
     digests = {tp_id: hashlib.sha256(str(drawer.figure(medius, tps[tp_id].model_copy(update=fields))).encode())
                .hexdigest()[:16] for tp_id, fields in frozen.items()}

@@ -59,7 +59,8 @@ def write_view_muscles(content: Path) -> list[str]:
         muscle = copy.deepcopy(source)
         muscle["id"] = muscle_id
         muscle["names"]["common"] = muscle_id.replace("-", " ").capitalize()
-        muscle["body_map"] = {"view": spec["view"], "outline": [[str(x), str(y)] for x, y in spec["outline"]]}
+        muscle["body_map"] = {"view": spec["view"], "outline": [[str(x), str(y)] for x, y in spec["outline"]],
+                              "where": f"where a muscle seen {spec['view']} lies"}
         points = []
         template = source["trigger_points"]["points"][0]
         for number, ((x, y), pain, both) in enumerate(spec["points"], start=1):

@@ -1,6 +1,6 @@
 """Rules between the body maps, the places of pain and the muscles, which no single file can check.
 
-Each rule reports through `problem(label, loc, message)` (atlas.load), so an error names the file, the
+Each rule reports through `problem(label, loc, message)` (atlas.rules), so an error names the file, the
 field and the line.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
 
 from atlas import geometry, schema
 
@@ -32,23 +31,25 @@ def pin_side(region: schema.BodyRegion, view: schema.View) -> list[geometry.Poin
     return list(shape.points)
 
 
-def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, problem: Report) -> None:
+def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, problem: Report,
+                  regions_label: str = REGIONS, map_label: str = BODY_MAP) -> None:
+    """`regions_label`, `map_label`: the labels of the two files, as the loader names them."""
     views = {view.id: view for view in body_map.views}
     for i, view in enumerate(body_map.views):
         if [v.id for v in body_map.views].index(view.id) != i:
-            problem(BODY_MAP, ("views", i, "id"), f"the {view.id} view is described twice; each view once")
+            problem(map_label, ("views", i, "id"), f"the {view.id} view is described twice; each view once")
     for i, area in enumerate(body_map.areas):
         if [a.id for a in body_map.areas].index(area.id) != i:
-            problem(BODY_MAP, ("areas", i, "id"), f"duplicate body area id {area.id!r}")
+            problem(map_label, ("areas", i, "id"), f"duplicate body area id {area.id!r}")
     for i, region in enumerate(regions):
         for view_id, shape in region.views.items():
             loc = ("regions", i, "views", view_id)
             if view_id not in views:
-                problem(REGIONS, loc, f"unknown view {view_id!r}; known views (content/body-map.yml): "
+                problem(regions_label, loc, f"unknown view {view_id!r}; known views (content/body-map.yml): "
                                       f"{', '.join(views)}")
                 continue
             if not geometry.inside(*shape.pin, pin_side(region, views[view_id])):
-                problem(REGIONS, loc + ("pin",),
+                problem(regions_label, loc + ("pin",),
                         f"the pin of {region.id!r} at ({shape.pin[0]:g}, {shape.pin[1]:g}) lies outside its "
                         f"outline in the {view_id} view" + (" (or its mirror image)" if region.paired else ""))
     for view_id in views:
@@ -57,15 +58,14 @@ def check_regions(regions: list[schema.BodyRegion], body_map: schema.BodyMap, pr
         for a, (i, first, (x1, y1)) in enumerate(pins):
             for j, second, (x2, y2) in pins[a + 1:]:
                 if math.dist((x1, y1), (x2, y2)) < PIN_SPACING:
-                    problem(REGIONS, ("regions", j, "views", view_id, "pin"),
+                    problem(regions_label, ("regions", j, "views", view_id, "pin"),
                             f"the pin of {second!r} is {math.dist((x1, y1), (x2, y2)):.1f} units from the pin of "
                             f"{first!r} in the {view_id} view; keep pins at least {PIN_SPACING:g} apart so "
                             "their circles do not touch")
 
 
-def check_muscles(pages: list[tuple[Any, schema.Muscle]], regions: list[schema.BodyRegion],
-                  body_map: schema.BodyMap, report: Callable[[Any, tuple, str], None]) -> None:
-    """`pages`: (document, muscle); `report(document, loc, message)`."""
+def check_muscles(pages: list[tuple[str, schema.Muscle]], body_map: schema.BodyMap, report: Report) -> None:
+    """`pages`: (file label, muscle)."""
     views = {view.id for view in body_map.views}
     areas = {area.id for area in body_map.areas}
     for document, muscle in pages:
@@ -79,7 +79,7 @@ def check_muscles(pages: list[tuple[Any, schema.Muscle]], regions: list[schema.B
     _check_related_both_ways(pages, report)
 
 
-def _check_related_both_ways(pages: list[tuple[Any, schema.Muscle]], report) -> None:
+def _check_related_both_ways(pages: list[tuple[str, schema.Muscle]], report: Report) -> None:
     """A muscle that links to another muscle must be linked back: neighbours and partners both ways."""
     links = {
         muscle.id: {link.page.partition("#")[0].removeprefix("muscles/") for link in muscle.related

@@ -46,7 +46,8 @@ class Contents:
                            conditions=[c for _, c in self.pages_of("conditions")],
                            techniques=[t for _, t in self.pages_of("techniques")],
                            glossary=self.fields["glossary"], for_clinicians=self.fields["for_clinicians"],
-                           regions=self.fields["regions"], body_map=self.fields["body_map"])
+                           regions=self.fields["regions"], finder=self.fields["body_map"].finder,
+                           views=self.fields["body_map"].views, areas=self.fields["body_map"].areas)
 
 
 def _duplicates(contents: Contents, label: str, items: list, where: tuple, what: str) -> Iterator[Problem]:
@@ -153,13 +154,16 @@ def trigger_points_inside_muscle(contents: Contents) -> Iterator[Problem]:
 
 
 def maps_agree(contents: Contents) -> Iterator[Problem]:
-    """Views, places of pain and muscles agree with each other, and muscles link each other both ways
-    (atlas.map_checks)."""
+    """Views, places of pain and muscles agree (atlas.map_checks): known views and body areas, pins inside
+    their places and apart, links between muscles returned."""
     found: list[Problem] = []
-    map_checks.check_regions(contents.fields["regions"], contents.fields["body_map"],
-                             lambda label, loc, message: found.append(contents.problem(label, loc, message)))
-    map_checks.check_muscles(contents.pages_of("muscles"), contents.fields["regions"], contents.fields["body_map"],
-                             lambda label, loc, message: found.append(contents.problem(label, loc, message)))
+
+    def report(label: str, loc: tuple, message: str) -> None:
+        found.append(contents.problem(label, loc, message))
+
+    map_checks.check_regions(contents.fields["regions"], contents.fields["body_map"], report,
+                             contents.labels["regions"], contents.labels["body_map"])
+    map_checks.check_muscles(contents.pages_of("muscles"), contents.fields["body_map"], report)
     yield from found
 
 
