@@ -231,8 +231,8 @@ def of_site(site: schema.SiteContent) -> PageRegistry:
                  finder=site.body_map.finder, views=site.body_map.views, areas=site.body_map.areas)
 
 
-def nav_with_muscles(nav: list | None, registry: PageRegistry) -> list | None:
-    """The `nav` of mkdocs.yml with every muscle page listed after the muscle index, by title.
+def nav_with_muscles(nav: list | None, registry: PageRegistry, title=str) -> list | None:
+    """The `nav` of mkdocs.yml with every muscle page listed after the muscle index, by `title(its title)`.
 
     mkdocs.yml names the section once (`- Muscles: [muscles/index.md]`); the muscles come from the
     content, so a new muscle needs no edit there. Entries that are already muscle pages are replaced, so
@@ -258,7 +258,7 @@ def nav_with_muscles(nav: list | None, registry: PageRegistry) -> list | None:
                 continue
             result.append(item)
             if item == index:
-                result += [{entry.title: entry.path} for entry in muscles]
+                result += [{title(entry.title): entry.path} for entry in muscles]
         return result
 
     return walk(nav)
