@@ -562,6 +562,9 @@ class Muscle(Model):
     names: Names
     summary: Text
     group_note: Text
+    pregnancy: Text | None = None
+    """What this muscle adds to the site-wide pregnancy advice ("Before you start", the handout), if anything;
+    it never promises an exercise version the page does not give."""
     body_area: Slug
     """Its group on /muscles/: an id of content/body-map.yml `areas`."""
     anatomy: Anatomy
