@@ -72,10 +72,6 @@ BAD_INPUTS = {
         MUSCLE, "  not_from_this_muscle_title: Pain further down the leg\n", "",
         ["trigger_points (line", "not_from_this_muscle needs not_from_this_muscle_title"],
     ),
-    "muscle without its neighbours heading": (
-        MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
-        ["symptoms.with_neighbours_title (line", "missing required field"],
-    ),
     "unknown cross-link": (
         MUSCLE, "  - page: techniques/dry-needling\n", "  - page: techniques/cupping\n",
         ["related[2].page (line", "cross-link to unknown page 'techniques/cupping'"],
