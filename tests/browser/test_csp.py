@@ -30,7 +30,9 @@ class Recorder:
         self.failed: list[str] = []
         context.add_init_script(_LISTEN)
         context.on("console", lambda m: self.console.append(m.text) if "Content Security Policy" in m.text else None)
-        context.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        # A request cut short by going on to the next page (ERR_ABORTED) is not one the page was refused.
+        context.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else
+                   self.failed.append(f"{r.url}: {r.failure}"))
 
     def violations(self, tab) -> list[str]:
         return tab.evaluate("() => window.__cspViolations") + self.console

@@ -17,9 +17,11 @@ from .conftest import DESKTOP, PHONE
 pytestmark = pytest.mark.browser
 
 SITE = load_site(ROOT / "content")
-MUSCLES = [m for m in SITE.muscles]
+# Gluteus medius first: its exercises all have pictures; the timer tests use its page.
+MUSCLES = sorted(SITE.muscles, key=lambda m: m.id != "gluteus-medius")
 EXERCISES = [(m, key, exercise) for m in MUSCLES
-             for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch))]
+             for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch))
+             if getattr(exercise, "pictures", None)]
 
 
 def _pictures(page, section: str) -> list[dict]:
@@ -57,6 +59,8 @@ def test_each_exercise_shows_its_pictures_with_text_alternatives(page, site_url,
 @pytest.mark.parametrize("muscle,key,exercise", EXERCISES, ids=[f"{m.id}#{k}" for m, k, _ in EXERCISES])
 def test_each_pregnancy_version_shows_its_pictures_and_timer(page, site_url, muscle, key, exercise):
     alternative = exercise.pregnancy_alternative
+    if alternative is None or not alternative.pictures:
+        pytest.skip("no pregnancy version with pictures")
     page.goto(f"{site_url}muscles/{muscle.id}/")
     box = page.locator(f"h2#{key} ~ .admonition.info").first
     images = box.locator(".pose-row img")
