@@ -36,8 +36,11 @@
     var left = Math.max(MARGIN, Math.min(word.left, document.documentElement.clientWidth - width - MARGIN));
     var below = word.bottom + GAP + height <= window.innerHeight || word.top < height + GAP;
     var top = below ? word.bottom + GAP : word.top - GAP - height;
-    tip.style.left = Math.round(left + window.scrollX) + "px";
-    tip.style.top = Math.round(top + window.scrollY) + "px";
+    // Coordinates within the positioned box the tooltip sits in (the page itself if there is none).
+    var box = tip.offsetParent && tip.offsetParent !== document.body ? tip.offsetParent.getBoundingClientRect()
+      : { left: -window.scrollX, top: -window.scrollY };
+    tip.style.left = Math.round(left - box.left) + "px";
+    tip.style.top = Math.round(top - box.top) + "px";
     tip.classList.toggle("atlas-tooltip--above", !below);
   }
 
@@ -55,7 +58,8 @@
         tip.setAttribute("role", "tooltip");
         tip.addEventListener("pointerenter", function () { window.clearTimeout(hideTimer); });
         tip.addEventListener("pointerleave", hideSoon);
-        document.body.appendChild(tip);
+        // Inside the page's main landmark, like the words it explains.
+        (document.querySelector("main") || document.body).appendChild(tip);
       }
       // The title moves into the tooltip while it shows, so the browser does not show its own as well.
       abbr.dataset.title = abbr.title;
