@@ -133,7 +133,8 @@ class Renderer:
         return absolute_address(self.site_url, page_address(page_id))
 
     def _json_ld(self, path: str) -> Markup | None:
-        data = structured_data.page_json_ld(self.site, path.removesuffix(".md"), self.site_url)
+        data = structured_data.page_json_ld(self.site, path.removesuffix(".md"), self.site_url,
+                                            self._content_pages)
         return Markup(json.dumps(json_for_script(data))) if data else None
 
     def _link_to(self, from_path: str):
@@ -153,6 +154,10 @@ class Renderer:
         titles |= {f"conditions/{c.id}": c.name for c in self.site.conditions}
         titles |= {f"techniques/{t.id}": t.name for t in self.site.techniques}
         return titles
+
+    @functools.cached_property
+    def _content_pages(self) -> dict:
+        return structured_data.content_pages(self.site)  # once per site, not once per page
 
     @functools.cached_property
     def _muscles_by_page(self) -> dict[str, schema.Muscle]:
@@ -238,15 +243,14 @@ class Renderer:
 
     def render_finder(self) -> Page:
         """/where-does-it-hurt/: every region, with the trigger points that send pain there (main first)."""
-        sending: dict[str, list[tuple[schema.Muscle, schema.TriggerPoint, str]]] = {}
-        for region in self.site.regions:
-            sending[region.id] = [
-                (muscle, tp, zone)
-                for zone in ("main", "spillover")
-                for muscle in self.site.muscles
-                for tp in muscle.trigger_points.points
-                if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)
-            ]
+        # One pass over the trigger points, not one per region: regions grow with muscles (pages squared).
+        by_zone = {region.id: {"main": [], "spillover": []} for region in self.site.regions}
+        for muscle in self.site.muscles:
+            for tp in muscle.trigger_points.points:
+                for region_id, zone in dict.fromkeys((r.region, r.zone) for r in tp.referred_pain):
+                    by_zone[region_id][zone].append((muscle, tp, zone))
+        sending: dict[str, list[tuple[schema.Muscle, schema.TriggerPoint, str]]] = {
+            region_id: zones["main"] + zones["spillover"] for region_id, zones in by_zone.items()}
         finder = self.site.body_map.finder
         figure = self.body_maps.finder_figure(label=finder.map_label, caption=finder.map_caption)
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,

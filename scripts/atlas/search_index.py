@@ -30,15 +30,20 @@ def _executable() -> Path:
     return pagefind_bin.get_executable()
 
 
+def command(site_dir: Path) -> list[str]:
+    """The Pagefind command that indexes `site_dir` (also timed on its own by `make bench`)."""
+    command = [str(_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
+    for selector in _EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    return command
+
+
 def build(site_dir: Path) -> Path:
     """Index `site_dir` into `site_dir/pagefind/`; returns that folder."""
     site_dir = Path(site_dir)
     output = site_dir / BUNDLE
     shutil.rmtree(output, ignore_errors=True)
-    command = [str(_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
-    for selector in _EXCLUDE:
-        command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command(site_dir), capture_output=True, text=True)
     if done.returncode != 0 or not (output / "pagefind.js").is_file():
         raise SearchIndexError(f"Pagefind could not index {site_dir}: {done.stderr.strip() or done.stdout.strip()}")
     for name in _UNUSED:

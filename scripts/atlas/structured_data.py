@@ -40,11 +40,16 @@ def _muscle(muscle: schema.Muscle) -> dict:
     }
 
 
-def page_json_ld(site: schema.SiteContent, page_id: str, site_url: str) -> dict | None:
-    """The JSON-LD object of one generated page (`muscles/gluteus-medius`), or None if it has no review."""
-    references = {r.id: r for r in site.references}
+def content_pages(site: schema.SiteContent) -> dict[str, schema.Muscle | schema.Condition | schema.Technique]:
+    """Page id -> the content it is made from, for every muscle, condition and technique page."""
     pages = {f"muscles/{m.id}": m for m in site.muscles} | {f"conditions/{c.id}": c for c in site.conditions}
-    pages |= {f"techniques/{t.id}": t for t in site.techniques}
+    return pages | {f"techniques/{t.id}": t for t in site.techniques}
+
+
+def page_json_ld(site: schema.SiteContent, page_id: str, site_url: str, pages: dict | None = None) -> dict | None:
+    """The JSON-LD object of one generated page (`muscles/gluteus-medius`), or None if it has no review.
+    `pages` is content_pages(site), passed in when many pages are made from one site."""
+    pages = content_pages(site) if pages is None else pages
     about: dict | None = None
     audience = [PATIENTS, CLINICIANS]
     item = pages.get(page_id)
@@ -74,5 +79,6 @@ def page_json_ld(site: schema.SiteContent, page_id: str, site_url: str) -> dict 
     if about:
         data["about"] = about
     if ref_ids:
+        references = {r.id: r for r in site.references}
         data["citation"] = [_reference(references[ref_id]) for ref_id in ref_ids]
     return data
