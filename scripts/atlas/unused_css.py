@@ -24,9 +24,9 @@ _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # Attributes whose values come only from the HTML: the writing direction and Material's palette.
 _HTML_ATTRIBUTES = ("dir", "data-md-color-")
 _HTML_ATTRIBUTE_VALUE = re.compile(r'\b(dir|data-md-color-[a-z]+)="([^"]+)"')
-# Any attribute value in a tag (class="...", data-md-toggle="...", ...); not the text between tags.
-_ATTRIBUTE_VALUES = re.compile(r'<[a-zA-Z][^>]*>')
-_QUOTED = re.compile(r'=\s*"([^"]*)"|=\s*\'([^\']*)\'|=([^\s"\'>]+)')
+# Attribute values (class="...", data-md-toggle="..."), not the text between tags. One pass over the page:
+# text that happens to hold `="` only keeps a rule or two more, never drops one.
+_ATTRIBUTE_VALUE = re.compile(r'=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _CUSTOM_PROPERTY_USE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
 
@@ -84,19 +84,22 @@ def purge_stylesheet(css: str, words: set[str]) -> str:
 _FEATURES_NOT_USED = ("md-annotation", "md-code", "md-source", "md-tag", "md-tooltip", "md-version")
 
 
+# Folders of scripts that build no HTML: Material's search worker and its language files (not loaded here).
+_NO_CLASSES = ("lunr", "min", "workers", "pagefind")
+
+
 def site_words(site_dir: Path) -> set[str]:
     """Words a selector may need: every word of the built HTML, and the `md-` class names the JavaScript
     builds at run time (search results, tooltips, ...). Other words of minified JavaScript (`c`, `k`,
     `n`, ...) are variable names, not classes: counting them would keep Pygments' and other unused rules."""
     words: set[str] = set()
     for path in site_dir.rglob("*"):
-        if path.suffix not in (".html", ".js") or not path.is_file():
+        if path.suffix not in (".html", ".js") or not path.is_file() or path.parent.name in _NO_CLASSES:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
-            for tag in _ATTRIBUTE_VALUES.findall(text):
-                for quoted in _QUOTED.findall(tag):
-                    words.update(_WORD.findall("".join(quoted)))
+            values = set(_ATTRIBUTE_VALUE.findall(text))
+            words.update(_WORD.findall(" ".join(double + " " + single for double, single in values)))
             words.update(f"{name}={value}" for name, value in _HTML_ATTRIBUTE_VALUE.findall(text))
         else:
             words.update(w for w in _WORD.findall(text) if w.startswith("md-") and not w.startswith(_FEATURES_NOT_USED))
