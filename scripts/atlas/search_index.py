@@ -8,6 +8,8 @@ the 404 page and the redirect pages carry none. Same site in, same bytes out.
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -49,3 +51,13 @@ def build(site_dir: Path) -> Path:
     for name in _UNUSED:
         (output / name).unlink(missing_ok=True)
     return output
+
+
+def indexed_pages(site_dir: Path) -> list[dict]:
+    """What the index holds for each page (url, content, meta, anchors), read from Pagefind's fragments:
+    each is gzip-compressed JSON after a `pagefind_dcd` signature."""
+    pages = []
+    for fragment in sorted((Path(site_dir) / BUNDLE / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        pages.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+    return sorted(pages, key=lambda page: page["url"])
