@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from atlas import bodymap, schema, structured_data
+from atlas.gc_pause import paused_gc
 from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, short_address
 from atlas.qr import qr_svg
 
@@ -256,6 +257,7 @@ class Renderer:
         return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
                             regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
 
+    @paused_gc
     def render_site(self) -> list[Page]:
         pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
                  self.render_finder()]
