@@ -5,7 +5,9 @@ gzip-compressed it alone is about 23 KB of a phone's critical path. After a buil
 class and attribute value its selector needs at the top level occurs in an attribute of the built HTML or is
 one of the `md-` class names in the site's JavaScript (which builds search results and the like), the way
 PurgeCSS works. The text of the pages does not count: the word "warning" in a sentence needs no `.warning`.
-Then custom properties that nothing reads (`--md-version-icon`, Mermaid's colours, ...) are dropped. Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
+Classes and attribute values that Material's script sets on elements at run time are not in the HTML and
+have no `md-` prefix: they are kept by name (`SET_AT_RUN_TIME`). Then custom properties that nothing reads
+(`--md-version-icon`, Mermaid's colours, ...) are dropped. Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
 @keyframes and the like. The result is written under a new content-hashed name, so a browser never mixes
 a cached full file with a trimmed one, and every page is pointed at it.
 """
@@ -79,6 +81,15 @@ def purge_stylesheet(css: str, words: set[str]) -> str:
     return "".join(_purge(rules, words))
 
 
+SET_AT_RUN_TIME = {
+    "focus-visible": "class the focus-visible polyfill in Material's script puts on an element focused with "
+                     "the keyboard: Material's focus outlines (.md-nav__link.focus-visible, "
+                     ".md-typeset a.focus-visible, summary.focus-visible ...) need it",
+}
+"""Words selectors need that only Material's script puts on the page (class names, attribute values),
+with why. tests/test_unused_css.py checks each still occurs in Material's script; tests/browser checks
+the styles they keep (focus outline, tooltip width) reach the page."""
+
 # Classes Material's JavaScript builds for features this site does not turn on: code annotations and copy
 # buttons, repository facts, tags, tooltips (the glossary has its own: tooltips.js), version picker.
 _FEATURES_NOT_USED = ("md-annotation", "md-code", "md-source", "md-tag", "md-tooltip", "md-version")
@@ -92,7 +103,7 @@ def site_words(site_dir: Path) -> set[str]:
     """Words a selector may need: every word of the built HTML, and the `md-` class names the JavaScript
     builds at run time (search results, tooltips, ...). Other words of minified JavaScript (`c`, `k`,
     `n`, ...) are variable names, not classes: counting them would keep Pygments' and other unused rules."""
-    words: set[str] = set()
+    words: set[str] = set(SET_AT_RUN_TIME)
     for path in site_dir.rglob("*"):
         if path.suffix not in (".html", ".js") or not path.is_file() or path.parent.name in _NO_CLASSES:
             continue
