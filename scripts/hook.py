@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import csp, links, markdown_passes, minify_css, notices, pages, render, unused_css
+from atlas import csp, links, markdown_passes, minify_css, minify_js, notices, pages, render, search_index, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -121,3 +121,9 @@ def on_post_build(config) -> None:
     unused_css.purge_site(Path(config.site_dir))
     # Our own stylesheets keep their comments in docs/; the built copies need none.
     minify_css.minify_site(Path(config.site_dir))
+    minify_js.minify_site(Path(config.site_dir))
+    # Search: Pagefind's index of the finished pages, fetched by a browser only when someone searches.
+    try:
+        search_index.build(Path(config.site_dir))
+    except search_index.SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas import pages
+from atlas import pages, search_index
 from atlas.load import load_site
 
 from conftest import ROOT, derived_config, mkdocs, site_nav
@@ -68,12 +68,16 @@ def test_every_page_carries_every_section_of_the_registry(built_site: Path):
 
 
 def test_search_index_holds_the_generated_text(built_site: Path):
-    index = json.loads((built_site / "search/search_index.json").read_text())
-    text = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
+    pages = search_index.indexed_pages(built_site)
+    text = " ".join(page["content"] + page["meta"]["title"] for page in pages)
     for phrase in ("two finger widths", "wallet", "Trendelenburg", "Hold for 30 seconds"):
         assert phrase in text, phrase
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "muscles/gluteus-medius/#stretch" in locations
+    by_url = {page["url"]: page for page in pages}
+    assert "stretch" in {anchor["id"] for anchor in by_url["/muscles/gluteus-medius/"]["anchors"]}
+    assert by_url["/muscles/gluteus-medius/"]["meta"]["title"] == "Gluteus medius"
+    # Paper-only pages and text stay out: handouts, the printed address block, permalink signs.
+    assert not [url for url in by_url if "handout" in url]
+    assert "¶" not in text and "Last reviewed 24" not in text
 
 
 def tree_digest(folder: Path) -> str:

@@ -30,6 +30,14 @@ def test_materials_dormant_loaders_stay_dormant(built_site: Path):
     assert all(address in bundle for address in privacy.MATERIAL_DORMANT_LOADS if "bit.ly" not in address and "${" not in address)
 
 
+def test_pagefinds_made_up_base_address_is_only_parsed(built_site: Path):
+    """Pagefind's script and worker write one outside address: a base to parse a relative one against."""
+    for script in (built_site / "pagefind").glob("*.js"):
+        code = script.read_text()
+        assert code.count("https://example.com") == code.count("new URL(`" + privacy.PAGEFIND_PARSE_BASE), script
+    assert privacy.js_loads('x=new URL(`https://example.com/track.js`)') == ["https://example.com/track.js"]
+
+
 def test_links_and_canonical_addresses_are_not_loads():
     page = f"""<html><head><link rel="canonical" href="{DEFAULT_SITE_URL}muscles/">
     <meta property="og:url" content="https://example.org/muscles/"></head>

@@ -1,5 +1,5 @@
 """Same input, same output: two builds of the same commit give byte-identical site trees, sitemap and search
-index included. The comparison is also shown to catch a date that leaks into a build."""
+index included, the first with an empty QR-code cache (atlas.qr) and the second reading what the first left. The comparison is also shown to catch a date that leaks into a build."""
 
 from __future__ import annotations
 
@@ -10,16 +10,20 @@ from quality.same_output import source_date_epoch, tree_differences
 from conftest import ROOT, mkdocs
 
 
-def _build(site_dir: Path, epoch: str) -> Path:
-    result = mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=ROOT, env={"SOURCE_DATE_EPOCH": epoch})
+def _build(site_dir: Path, epoch: str, qr_cache: Path | None = None) -> Path:
+    env = {"SOURCE_DATE_EPOCH": epoch} | ({"ATLAS_QR_CACHE": str(qr_cache)} if qr_cache else {})
+    result = mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     return site_dir
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path):
     epoch = source_date_epoch(ROOT)  # as `make build` sets it
-    first, second = _build(tmp_path / "first", epoch), _build(tmp_path / "second", epoch)
-    for part in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "muscles/gluteus-medius/index.html"):
+    cache = tmp_path / "qr"
+    first = _build(tmp_path / "first", epoch, cache)
+    assert list(cache.glob("*.svg"))  # the first build made the codes and kept them
+    second = _build(tmp_path / "second", epoch, cache)
+    for part in ("sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json", "muscles/gluteus-medius/index.html"):
         assert (first / part).is_file(), part
     assert tree_differences(first, second) == []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import material
 
-from atlas.unused_css import SET_AT_RUN_TIME, purge_stylesheet, site_words
+from atlas.unused_css import SET_AT_RUN_TIME, drop_unused_custom_properties, purge_stylesheet, site_words
 
 CSS = """
 .md-used{color:red}
@@ -39,14 +39,27 @@ def test_rules_for_absent_classes_and_attribute_values_go_and_the_rest_stays():
 
 
 def test_words_come_from_the_html_and_the_md_classes_the_javascript_builds(tmp_path: Path):
-    (tmp_path / "index.html").write_text('<p class="md-typeset highlight" dir="ltr">k</p>')
-    (tmp_path / "bundle.js").write_text('var c=1,k="md-tooltip2__inner",n="md-annotation__index";e.className=k')
+    (tmp_path / "index.html").write_text('<p class="md-typeset highlight" dir="ltr">A warning k</p>')
+    (tmp_path / "bundle.js").write_text('var c=1,k="md-search-result__item",n="md-annotation__index";e.className=k')
     words = site_words(tmp_path)
-    assert {"md-typeset", "highlight", "dir=ltr", "md-tooltip2__inner"} <= words
+    assert {"md-typeset", "highlight", "dir=ltr", "md-search-result__item"} <= words
     assert "c" not in words and "className" not in words  # minified names are not classes
     assert "md-annotation__index" not in words  # a feature this site does not turn on
-    trimmed = purge_stylesheet(".highlight .c{color:red}.md-tooltip2__inner{top:0}", words)
-    assert trimmed == ".md-tooltip2__inner{top:0}"
+    assert "warning" not in words and "k" not in words  # words of the text are not classes
+    trimmed = purge_stylesheet(".highlight .c{color:red}.md-search-result__item{top:0}.warning{top:1px}", words)
+    assert trimmed == ".md-search-result__item{top:0}"
+
+
+def test_custom_properties_nothing_reads_are_dropped():
+    css = (":root{--used:red;--chain:var(--inner);--inner:1px;--unread:url(x.svg);--only-unread:var(--inner2);"
+           "--inner2:0}.a{color:var(--used);margin:var(--chain)}:root{--gone:1}")
+    trimmed = drop_unused_custom_properties(css, readers=".b{top:var(--from-site-css)}")
+    assert "--used:red" in trimmed and "--chain:var(--inner)" in trimmed and "--inner:1px" in trimmed
+    assert "--unread" not in trimmed and "--only-unread" not in trimmed and "--inner2" not in trimmed
+    assert "--gone" not in trimmed and trimmed.count(":root") == 1  # an emptied rule goes whole
+    assert ".a{color:var(--used);margin:var(--chain)}" in trimmed
+    # A property a script reads by name stays.
+    assert "--unread" in drop_unused_custom_properties(css, readers='s.getPropertyValue("--unread")')
 
 
 def test_built_pages_use_the_trimmed_stylesheets(built_site: Path):
@@ -61,9 +74,9 @@ def test_built_pages_use_the_trimmed_stylesheets(built_site: Path):
 
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
-RUN_TIME_RULES = (".md-nav__link.focus-visible", ".md-typeset a.focus-visible", ".md-typeset summary.focus-visible",
-                  "[role=tooltip]>.md-tooltip2__inner")
-"""Rules for what Material's script sets at run time: its keyboard focus outlines and the tooltip's width."""
+RUN_TIME_RULES = (".md-nav__link.focus-visible", ".md-typeset a.focus-visible", ".md-typeset summary.focus-visible")
+"""Rules for what Material's script sets at run time: its keyboard focus outlines. (Its tooltips are off: the
+glossary has its own, docs/assets/javascripts/tooltips.js.)"""
 
 
 def _material_css() -> str:

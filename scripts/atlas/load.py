@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from atlas import rules, schema
+from atlas.gc_pause import paused_gc
 from atlas.problems import ContentError, Problem, dotted
 
 __all__ = ["ContentError", "Problem", "load_file", "load_site", "PAGE_FOLDERS", "SINGLE_FILES"]
@@ -169,6 +170,7 @@ def load_file(path: Path, label: str, kind: str, text: str | None = None) -> tup
         document.data = None  # validated; the model holds the content now (see `_Document.root`)
 
 
+@paused_gc
 def load_site(content_dir: Path, file_loader=load_file) -> schema.SiteContent:
     """Load and check every content file. Raises `ContentError` listing all problems.
 

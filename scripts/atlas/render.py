@@ -22,6 +22,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from atlas import bodymap, pages, pose, schema, structured_data
+from atlas.gc_pause import paused_gc
 from atlas.links import (DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, relative_link,
                          short_address)
 from atlas.qr import qr_svg
@@ -298,6 +299,7 @@ class Renderer:
         return [Page(path, self._pose_svg(path, picture))
                 for muscle in self.site.muscles for path, picture, _ in self._pose_files(muscle)]
 
+    @paused_gc
     def render_site(self) -> list[Page]:
         pages_ = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
                   self.render_finder()]

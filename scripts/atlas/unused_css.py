@@ -2,10 +2,12 @@
 
 Material ships one stylesheet for every feature it has (blog, tabs, version picker, annotations, ...);
 gzip-compressed it alone is about 23 KB of a phone's critical path. After a build, a rule is kept when every
-class and attribute value its selector needs at the top level occurs in the built HTML or is one of the `md-`
-class names in Material's JavaScript (which builds search results, tooltips and the like), the way PurgeCSS
-works. Classes and attribute values that Material's script sets on elements at run time are not in the
-HTML and have no `md-` prefix: they are kept by name (`SET_AT_RUN_TIME`). Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
+class and attribute value its selector needs at the top level occurs in an attribute of the built HTML or is
+one of the `md-` class names in the site's JavaScript (which builds search results and the like), the way
+PurgeCSS works. The text of the pages does not count: the word "warning" in a sentence needs no `.warning`.
+Classes and attribute values that Material's script sets on elements at run time are not in the HTML and
+have no `md-` prefix: they are kept by name (`SET_AT_RUN_TIME`). Then custom properties that nothing reads
+(`--md-version-icon`, Mermaid's colours, ...) are dropped. Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
 @keyframes and the like. The result is written under a new content-hashed name, so a browser never mixes
 a cached full file with a trimmed one, and every page is pointed at it.
 """
@@ -24,6 +26,10 @@ _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # Attributes whose values come only from the HTML: the writing direction and Material's palette.
 _HTML_ATTRIBUTES = ("dir", "data-md-color-")
 _HTML_ATTRIBUTE_VALUE = re.compile(r'\b(dir|data-md-color-[a-z]+)="([^"]+)"')
+# Attribute values (class="...", data-md-toggle="..."), not the text between tags. One pass over the page:
+# text that happens to hold `="` only keeps a rule or two more, never drops one.
+_ATTRIBUTE_VALUE = re.compile(r'=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_CUSTOM_PROPERTY_USE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 
 
 def _split_selectors(prelude: list) -> list[list]:
@@ -79,16 +85,18 @@ SET_AT_RUN_TIME = {
     "focus-visible": "class the focus-visible polyfill in Material's script puts on an element focused with "
                      "the keyboard: Material's focus outlines (.md-nav__link.focus-visible, "
                      ".md-typeset a.focus-visible, summary.focus-visible ...) need it",
-    "tooltip": "value of role=tooltip, which Material's script gives the tooltips it builds: "
-               "[role=tooltip]>.md-tooltip2__inner sets their width and place beside the word",
 }
 """Words selectors need that only Material's script puts on the page (class names, attribute values),
 with why. tests/test_unused_css.py checks each still occurs in Material's script; tests/browser checks
 the styles they keep (focus outline, tooltip width) reach the page."""
 
 # Classes Material's JavaScript builds for features this site does not turn on: code annotations and copy
-# buttons, repository facts, tags, version picker.
-_FEATURES_NOT_USED = ("md-annotation", "md-code", "md-source", "md-tag", "md-version")
+# buttons, repository facts, tags, tooltips (the glossary has its own: tooltips.js), version picker.
+_FEATURES_NOT_USED = ("md-annotation", "md-code", "md-source", "md-tag", "md-tooltip", "md-version")
+
+
+# Folders of scripts that build no HTML: Material's search worker and its language files (not loaded here).
+_NO_CLASSES = ("lunr", "min", "workers", "pagefind")
 
 
 def site_words(site_dir: Path) -> set[str]:
@@ -97,15 +105,63 @@ def site_words(site_dir: Path) -> set[str]:
     `n`, ...) are variable names, not classes: counting them would keep Pygments' and other unused rules."""
     words: set[str] = set(SET_AT_RUN_TIME)
     for path in site_dir.rglob("*"):
-        if path.suffix not in (".html", ".js") or not path.is_file():
+        if path.suffix not in (".html", ".js") or not path.is_file() or path.parent.name in _NO_CLASSES:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
-            words.update(_WORD.findall(text))
+            values = set(_ATTRIBUTE_VALUE.findall(text))
+            words.update(_WORD.findall(" ".join(double + " " + single for double, single in values)))
             words.update(f"{name}={value}" for name, value in _HTML_ATTRIBUTE_VALUE.findall(text))
         else:
             words.update(w for w in _WORD.findall(text) if w.startswith("md-") and not w.startswith(_FEATURES_NOT_USED))
     return words
+
+
+def _drop_declarations(rules: list, unused: set[str]) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_blocks_contents(rule.content)
+            content = _without(declarations, unused)
+            if content.strip(" ;"):
+                kept.append(tinycss2.serialize(rule.prelude).strip() + "{" + content + "}")
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in _GROUPING_RULES:
+            inner = _drop_declarations(tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True,
+                                                                      skip_comments=True), unused)
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        else:
+            kept.append(tinycss2.serialize([rule]))
+    return kept
+
+
+def _without(declarations: list, unused: set[str]) -> str:
+    """The declaration block less the custom properties named in `unused`."""
+    out = []
+    for token in declarations:
+        if token.type == "declaration":
+            if token.name.startswith("--") and token.name in unused:
+                continue
+            out.append(tinycss2.serialize([token]).rstrip(";"))
+        elif token.type not in ("whitespace", "comment", "literal"):
+            out.append(tinycss2.serialize([token]))
+    return ";".join(out)
+
+
+def drop_unused_custom_properties(css: str, readers: str) -> str:
+    """Drop custom property declarations (`--name: ...`) that no `var(--name)` in `css` or `readers` (the
+    site's other stylesheets and scripts) reads, repeated until none is left: a property read only by
+    another dropped one goes too."""
+    while True:
+        declared = set(re.findall(r"(?<![\w-])(--[A-Za-z0-9_-]+)\s*:", css))
+        read = set(_CUSTOM_PROPERTY_USE.findall(css)) | set(_CUSTOM_PROPERTY_USE.findall(readers))
+        # Scripts may also read a property by name (getPropertyValue("--md-...")).
+        read |= {name for name in declared if f'"{name}"' in readers or f"'{name}'" in readers}
+        unused = declared - read
+        if not unused:
+            return css
+        css = "".join(_drop_declarations(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True),
+                                         unused))
 
 
 def purge_site(site_dir: Path) -> dict[str, str]:
@@ -114,16 +170,21 @@ def purge_site(site_dir: Path) -> dict[str, str]:
     stylesheets = site_dir / "assets" / "stylesheets"
     words = site_words(site_dir)
     renamed = {}
-    for pattern in MATERIAL_STYLESHEETS:
-        for path in sorted(stylesheets.glob(pattern)):
-            css = purge_stylesheet(path.read_text(encoding="utf-8"), words)
-            digest = hashlib.sha256(css.encode()).hexdigest()[:8]
-            name = re.sub(r"\.[0-9a-f]+\.min\.css$", f".{digest}.min.css", path.name)
-            (stylesheets / name).write_text(css, encoding="utf-8")
-            if name != path.name:
-                path.unlink()
-            path.with_name(path.name + ".map").unlink(missing_ok=True)  # described the untrimmed file
-            renamed[path.name] = name
+    material = [path for pattern in MATERIAL_STYLESHEETS for path in sorted(stylesheets.glob(pattern))]
+    readers = "".join(p.read_text(encoding="utf-8") for p in sorted(stylesheets.glob("*.css")) if p not in material)
+    readers += "".join(p.read_text(encoding="utf-8") for p in sorted((site_dir / "assets").rglob("*.js")))
+    readers += "".join(f"var({word})" for word in sorted(words) if word.startswith("--"))  # style="..." in HTML
+    trimmed = {path: purge_stylesheet(path.read_text(encoding="utf-8"), words) for path in material}
+    for path in material:
+        others = "".join(css for other, css in trimmed.items() if other != path)
+        css = drop_unused_custom_properties(trimmed[path], readers + others)
+        digest = hashlib.sha256(css.encode()).hexdigest()[:8]
+        name = re.sub(r"\.[0-9a-f]+\.min\.css$", f".{digest}.min.css", path.name)
+        (stylesheets / name).write_text(css, encoding="utf-8")
+        if name != path.name:
+            path.unlink()
+        path.with_name(path.name + ".map").unlink(missing_ok=True)  # described the untrimmed file
+        renamed[path.name] = name
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         updated = html

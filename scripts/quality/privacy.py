@@ -83,10 +83,15 @@ def html_loads(html: str) -> list[str]:
     return parser.loads
 
 
+# Pagefind (site/pagefind/) parses a page's relative address against a made-up base, never fetched:
+# `new URL(`https://example.com${path}`)`. tests/test_privacy.py checks that this is the only use.
+PAGEFIND_PARSE_BASE = "https://example.com${"
+
+
 def js_loads(js: str) -> list[str]:
     """Absolute addresses written in JavaScript: in minified code any of them may be fetched."""
     found = [m.group(2) for m in _JS_URL.finditer(js)]
-    return [url for url in found if not any(url.startswith(p) for p in MATERIAL_DORMANT_LOADS)]
+    return [url for url in found if not any(url.startswith(p) for p in (*MATERIAL_DORMANT_LOADS, PAGEFIND_PARSE_BASE))]
 
 
 def outside_loads(site_dir: Path, own_hosts: set[str]) -> list[str]:
