@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import abbreviations, links, minify_css, unused_css
+from atlas import abbreviations, links, minify_css, table_labels, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -23,6 +23,12 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 _pages = []
 _redirects = None
+
+
+def on_config(config):
+    # Table cells name their column, for the stacked rows on a phone (atlas.table_labels, site.css).
+    config.markdown_extensions.append(table_labels.TableLabels())
+    return config
 
 
 def on_pre_build(config) -> None:
