@@ -160,10 +160,11 @@ def test_handout_is_made_from_the_muscle_content(site, handout):
     assert "Last reviewed: 24 November 2026" in text
 
 
-def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
-    box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
+def test_handout_carries_every_stop_rule_with_its_exercise_and_every_safety_sign_in_the_help_box(site, handout):
+    exercise = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
     for item in site.muscles[0].self_release.stop_if:
-        assert render.escape_markdown(item) in box
+        assert render.escape_markdown(item) in exercise
+    box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
     for level in site.safety.when_to_get_help:
         assert render.escape_markdown(level.title) in box
         for sign in level.signs:
@@ -199,3 +200,28 @@ def test_handout_qr_code_and_short_address_follow_the_site_url(site):
 def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
     assert "](gluteus-medius/handout.md)" in muscle_page
     assert '<button type="button" class="print-button" data-print hidden>Print this page</button>' in muscle_page
+
+
+def test_muscle_page_leads_to_what_you_can_do_and_from_each_trigger_point_to_its_exercise(site):
+    muscle = site.muscles[0]
+    markdown = render.Renderer(site).render_muscle_page(muscle).markdown
+    top = markdown.split("{ #anatomy }")[0]
+    assert '!!! tip what-you-can-do "What you can do"' in top
+    for target in ("(#self-release)", "(#stretch)", "(#when-to-get-help)", "handout"):
+        assert target in top.split("What you can do")[1], target
+    for tp, following in zip(muscle.trigger_points.points, muscle.trigger_points.points[1:] + [None]):
+        section = markdown.split(f"{{ #{tp.id} }}")[1]
+        if following is not None:
+            section = section.split(f"{{ #{following.id} }}")[0]
+        line = next(line for line in section.splitlines() if "**What suits it:**" in line)
+        positions = [line.index(f"(#{exercise})") for exercise in tp.self_care.exercises]
+        assert positions == sorted(positions), tp.id  # the best fit first, as the content lists them
+        assert render.escape_markdown(tp.self_care.note) in line
+
+
+def test_a_trigger_point_without_self_care_gets_no_line(site):
+    muscle = site.muscles[0]
+    points = [tp.model_copy(update={"self_care": None}) for tp in muscle.trigger_points.points]
+    bare = muscle.model_copy(update={"trigger_points": muscle.trigger_points.model_copy(update={"points": points})})
+    markdown = render.Renderer(site).render_muscle_page(bare).markdown
+    assert "What suits it" not in markdown

@@ -223,15 +223,17 @@ def test_every_printed_figure_is_a_readable_size(paper_layout, paper, path, min_
 
 
 def test_the_figure_check_catches_the_collapsed_handout_figure(page):
-    # Material's figure { width: fit-content } around a width: 100% drawing in a grid column: the drawing
-    # shrinks to a sliver and its caption to one word a line.
+    # As the handout printed before: the drawing 19 mm wide (72 px), its numbers about 3 pt, its caption
+    # squeezed into a column narrower than the drawing.
     page.emulate_media(media="print")
-    page.set_content("""<article><div style="display:grid;grid-template-columns:42mm 1fr">
-      <figure style="width:fit-content;margin:0"><svg viewBox="0 0 162 96" style="width:100%">
+    page.set_content("""<article><div style="display:grid;grid-template-columns:72px 1fr">
+      <figure style="margin:0"><svg viewBox="0 0 162 96" style="width:100%">
       <text x="10" y="20" style="font-size:10px">1</text></svg><figcaption>Where the trigger points lie</figcaption>
       </figure><ul><li>Trigger point 1</li></ul></div></article>""")
+    page.locator("figcaption").evaluate("c => { c.style.width = '40px'; }")
     problems = figure_problems(layout.printed_figures(page), 45)
     assert any("mm wide < 45" in p for p in problems) and any("pt < 7 pt" in p for p in problems), problems
+    assert any("narrower than the drawing" in p for p in problems), problems
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -280,7 +282,7 @@ def test_printout_names_the_page_its_address_and_review_date(printouts, path):
 def test_handout_carries_the_full_page_address_and_review_date(printouts):
     printout = printouts(HANDOUT)
     # The short address beside the QR code, as a patient would type it.
-    lines = [line.strip() for line in printout.pages[0].splitlines()]
+    lines = [line.strip() for page in printout.pages for line in page.splitlines()]
     assert PUBLIC.removeprefix("http://") + MUSCLE in lines, "the address must sit unbroken on a line of its own"
     assert f"Last reviewed: {REVIEWED}" in printout.text
 
