@@ -206,7 +206,7 @@ def test_muscle_page_leads_to_what_you_can_do_and_from_each_trigger_point_to_its
     muscle = site.muscles[0]
     markdown = render.Renderer(site).render_muscle_page(muscle).markdown
     top = markdown.split("{ #anatomy }")[0]
-    assert '!!! tip what-you-can-do "What you can do"' in top
+    assert '!!! what-you-can-do "What you can do"' in top
     for target in ("(#self-release)", "(#stretch)", "(#when-to-get-help)", "handout"):
         assert target in top.split("What you can do")[1], target
     for tp, following in zip(muscle.trigger_points.points, muscle.trigger_points.points[1:] + [None]):

@@ -411,7 +411,7 @@ def test_muscle_page_links_to_its_handout(browser, site_url):
     try:
         tab = context.new_page()
         tab.goto(site_url + MUSCLE)
-        link = tab.get_by_role("link", name="One-page handout to print for a patient")
+        link = tab.get_by_role("link", name="Handout to print for a patient")
         assert link.is_visible()
         link.click()
         tab.wait_for_url(site_url + HANDOUT)
