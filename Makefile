@@ -18,7 +18,7 @@ endif
 VNU_JAR := scripts/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := scripts/tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: serve build test audit bench system-packages check render link-contract clean
+.PHONY: serve build test test-fast audit bench system-packages check render link-contract clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -50,6 +50,10 @@ $(LIGHTHOUSE): scripts/tools/lighthouse/package-lock.json | system-packages
 ## test: the whole suite: schema, renderer, build, browser, accessibility, privacy, weight, HTML and language checks
 test: $(STAMP) system-packages $(VNU_JAR)
 	$(BIN)/python -m pytest
+
+## test-fast: every test that needs no browser (the edit-test loop); `make test` stays the whole suite
+test-fast: $(STAMP) system-packages $(VNU_JAR)
+	$(BIN)/python -m pytest -m "not browser"
 
 ## audit: Lighthouse (mobile) on the home page and a muscle page, served with gzip; prints scores and LCP
 audit: build system-packages $(LIGHTHOUSE)

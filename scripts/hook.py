@@ -1,5 +1,9 @@
 """MkDocs hook: hand the pages rendered from `content/` to MkDocs.
 
+on_config adds the passes over each page's Markdown (atlas.markdown_passes) and defers Material's script;
+on_pre_build loads, checks and renders the content and lists the muscles in the menu; on_files adds the
+pages; on_post_build trims Material's CSS and minifies ours.
+
 Deliberately thin. Content is loaded and validated in `on_pre_build`, which
 MkDocs runs before it cleans `site/`: a content error stops the build with one
 readable message and leaves the previous site exactly as it was. Nothing is
@@ -11,11 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import abbreviations, links, minify_css, table_labels, unused_css
+from atlas import links, markdown_passes, minify_css, pages, table_labels, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -26,9 +31,30 @@ _redirects = None
 
 
 def on_config(config):
+    # Glossary tooltips at first use per section, and links' full addresses for print: passes over each
+    # page's Markdown tree (atlas.markdown_passes), not text replacement on the finished HTML.
+    if not any(isinstance(e, markdown_passes.AtlasPasses) for e in config.markdown_extensions):
+        config.markdown_extensions.append(markdown_passes.AtlasPasses(config.site_url or links.DEFAULT_SITE_URL))
+    # Material's script, deferred like the extra scripts: it runs after the page is parsed, as it would at
+    # the end of <body>, but no longer holds up the first paint. First, so it runs before the scripts that
+    # use it; overrides/main.html prints extra_javascript in place of Material's own script tag.
+    bundle = ExtraScriptValue(_material_bundle(config))
+    bundle.defer = True
+    if not any(str(script) == bundle.path for script in config.extra_javascript):
+        config.extra_javascript.insert(0, bundle)
     # Table cells name their column, for the stacked rows on a phone (atlas.table_labels, site.css).
-    config.markdown_extensions.append(table_labels.TableLabels())
+    if not any(isinstance(e, table_labels.TableLabels) for e in config.markdown_extensions):
+        config.markdown_extensions.append(table_labels.TableLabels())
     return config
+
+
+def _material_bundle(config) -> str:
+    """Address of Material's script in the theme (its name carries a content hash that changes with Material)."""
+    for theme_dir in config.theme.dirs:
+        found = sorted(Path(theme_dir).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(theme_dir).as_posix()
+    raise PluginError("Material's assets/javascripts/bundle.*.min.js is missing from the theme")
 
 
 def on_pre_build(config) -> None:
@@ -39,6 +65,8 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     _pages = cache.render_site(site, config.site_url or links.DEFAULT_SITE_URL)
     _redirects = site.redirects
+    # The muscles in the menu come from content/muscles/, not from a list in mkdocs.yml.
+    config.nav = pages.nav_with_muscles(config.nav, pages.of_site(site))
 
 
 def on_files(files: Files, config) -> Files:
@@ -54,12 +82,6 @@ def on_files(files: Files, config) -> Files:
         html = links.redirect_page(redirect, config.site_url or links.DEFAULT_SITE_URL, config.site_name)
         files.append(File.generated(config, path, content=html))
     return files
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    html = abbreviations.first_use_per_section(html)
-    # On paper a link cannot be followed: print.css prints the full address these attributes carry.
-    return links.print_addresses(html, page.url, config.site_url or links.DEFAULT_SITE_URL)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -34,6 +34,38 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def long_date(day) -> str:
+    """A date as the pages print it: `24 November 2026`."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def real_muscle():
+    """The first muscle of the real content: tests read its values (review dates ...) instead of copying them."""
+    from atlas.load import load_site
+
+    return load_site(ROOT / "content").muscles[0]
+
+
+def site_nav(project: Path = ROOT) -> list:
+    """The menu as the build makes it: mkdocs.yml's `nav` (read by MkDocs itself) with the hook's muscles."""
+    from mkdocs.config import load_config
+
+    from atlas import pages
+    from atlas.load import load_site
+
+    config = load_config(str(project / "mkdocs.yml"))
+    return pages.nav_with_muscles(config.nav, pages.of_site(load_site(project / "content")))
+
+
+def derived_config(project: Path, name: str, **changes: object) -> Path:
+    """A config file beside mkdocs.yml that inherits it with `changes` (MkDocs' INHERIT; lists replace)."""
+    import yaml
+
+    path = project / name
+    path.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", **changes}, sort_keys=False), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
@@ -53,6 +85,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser/ drives Chromium: marked `browser`, so `make test-fast` leaves it out
+    even if a new file there forgets its `pytestmark`."""
+    browser = ROOT / "tests" / "browser"
+    for item in items:
+        if browser in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

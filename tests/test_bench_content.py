@@ -43,7 +43,9 @@ def test_real_content_is_untouched_and_the_copy_builds_strictly(tmp_path: Path):
     before = sorted(p.name for p in (synthetic.ROOT / "content/muscles").iterdir())
     project = synthetic.make_project(tmp_path / "project", 3)
     assert sorted(p.name for p in (synthetic.ROOT / "content/muscles").iterdir()) == before
-    assert "Synthetic muscle 2: muscles/synthetic-002.md" in (project / "mkdocs.yml").read_text()
     result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     assert "Synthetic muscle 2" in (tmp_path / "site/muscles/synthetic-002/index.html").read_text()
+    # in the menu of every page, with no edit of mkdocs.yml
+    assert (project / "mkdocs.yml").read_text() == (synthetic.ROOT / "mkdocs.yml").read_text()
+    assert 'href="../muscles/synthetic-002/"' in (tmp_path / "site/glossary/index.html").read_text()

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from atlas import cache as cache_module
-from atlas import render
+from atlas import render, templating
 from atlas.cache import SiteCache
 from atlas.load import ContentError, load_site
 from bench import synthetic
@@ -130,8 +130,8 @@ def test_deleted_page_disappears(content: Path):
 
 def test_template_edit_renders_every_page_again(content: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     templates = tmp_path / "templates"
-    shutil.copytree(render.TEMPLATES, templates)
-    monkeypatch.setattr(render, "TEMPLATES", templates)
+    shutil.copytree(templating.TEMPLATES, templates)
+    monkeypatch.setattr(templating, "TEMPLATES", templates)
     monkeypatch.setattr(cache_module, "TEMPLATES", templates)
     cache = warm(content)
     edit(templates / "partials" / "related.md.j2", "- [", "- Edited [")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas import links, schema
+from atlas import links, pages, schema
 from atlas.load import ContentError, load_site
 
 from conftest import ROOT, mkdocs
@@ -53,6 +53,15 @@ def test_contract_lists_the_addresses_clinicians_link_to():
                   "/glossary/#trigger-point", "/for-clinicians/#section-addresses", "/about/"):
         assert entry in contract
     assert len(contract) > 100
+
+
+def test_every_registered_page_and_section_is_in_the_contract():
+    """The registry's pages and sections are public addresses: each is promised in the contract."""
+    contract = set(links.read_contract(CONTRACT))
+    for entry in pages.of_site(load_site(ROOT / "content")).values():
+        assert entry.address in contract, entry.id
+        missing = [s.id for s in entry.sections if f"{entry.address}#{s.id}" not in contract]
+        assert not missing, (entry.id, missing)
 
 
 def test_every_contract_entry_resolves_in_the_built_site(built_site: Path):
@@ -185,13 +194,3 @@ def test_declared_redirects_are_built_into_the_site(project: Path):
     assert '<script type="application/json" id="atlas-id-redirects">{"stretching": "stretch"}</script>' in muscle
     # The redirect page is not a page of its own in the contract.
     assert "/gluteus-medius/" not in links.site_entries(project / "site")
-
-
-def test_links_leaving_a_page_carry_their_full_address_for_print():
-    page = ('<p><a href="../../about/">About</a> <a href="#ref-x">[1]</a> '
-            '<a href="https://example.com/">out</a> <a href="../x/">http://site/x/</a></p>')
-    printed = links.print_addresses(page, "muscles/gluteus-medius/", "https://example.org/atlas/")
-    assert '<a href="../../about/" data-print-address="https://example.org/atlas/about/">About</a>' in printed
-    assert '<a href="#ref-x">[1]</a>' in printed  # within the page
-    assert '<a href="https://example.com/">out</a>' in printed  # absolute: print.css prints its href
-    assert '<a href="../x/">http://site/x/</a>' in printed  # its text already is the address

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atlas import links, render, schema, structured_data
+from atlas import links, pages, render, schema, structured_data
 from atlas.load import load_site
 
-from conftest import ROOT
+from conftest import ROOT, long_date
 
 SITE_URL = links.DEFAULT_SITE_URL  # mkdocs.yml's site_url when SITE_URL is not set, as in the test build
 
@@ -135,7 +135,7 @@ def test_content_pages_carry_medical_web_page_json_ld(built_site: Path, site):
         data = json.loads(blocks[0])
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "MedicalWebPage"
-        assert data["lastReviewed"] == item.review.last_reviewed.isoformat() == "2026-11-24"
+        assert data["lastReviewed"] == item.review.last_reviewed.isoformat()
         assert data["url"] == SITE_URL + page
         assert data["description"] == item.summary
         assert data["publisher"] == {"@type": "Organization", "name": site.publisher.name}
@@ -172,7 +172,7 @@ def test_json_ld_cannot_close_its_script_element(site):
     assert "<" not in meta["json_ld"] and "&" not in meta["json_ld"]
     assert "\\u003c/script\\u003e" in meta["json_ld"]
     assert json.loads(meta["json_ld"])["description"] == hostile
-    data = structured_data.page_json_ld(changed, f"muscles/{muscle.id}", SITE_URL)
+    data = structured_data.page_json_ld(changed, pages.of_site(changed).of(muscle), SITE_URL)
     assert json.loads(links.json_for_script(data)) == data
 
 
@@ -189,7 +189,8 @@ def test_content_pages_end_with_a_citation_to_copy(built_site: Path, built_pages
             continue
         assert match, page
         title = head_of(built_site, page).meta["og:title"]
-        assert match.group(1) == (f"{title}. Trigger Point Atlas. Last reviewed 24 November 2026. "
+        reviewed = long_date(generated[page].review.last_reviewed)
+        assert match.group(1) == (f"{title}. Trigger Point Atlas. Last reviewed {reviewed}. "
                                   f"{SITE_URL}{page} (accessed [date]).")
         assert '<h2 id="cite-this-page">How to cite this page</h2>' in html
         assert 'data-copy-text-of="cite-this-page-text"' in html
@@ -222,8 +223,9 @@ def test_sitemap_lists_every_page_with_its_review_date(built_site: Path, built_p
 
 def test_for_clinicians_lists_every_section_with_its_full_address(built_site: Path, site):
     html = (built_site / "for-clinicians/index.html").read_text()
+    registry = pages.of_site(site)
     for muscle in site.muscles:
-        for section in muscle.section_ids():
+        for section in (s.id for s in registry.of(muscle).sections if s.listed):
             address = f"{SITE_URL}muscles/{muscle.id}/#{section}"
             assert f'<td data-label="Full address"><a href="../muscles/{muscle.id}/#{section}">{address}</a></td>' in html, section
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from atlas.unused_css import purge_stylesheet, site_words
+import material
+
+from atlas.unused_css import SET_AT_RUN_TIME, purge_stylesheet, site_words
 
 CSS = """
 .md-used{color:red}
@@ -56,3 +58,34 @@ def test_built_pages_use_the_trimmed_stylesheets(built_site: Path):
             continue  # a redirect page, which loads no styles
         linked = set(re.findall(r'assets/stylesheets/([^"]+\.min\.css)"', page.read_text()))
         assert linked and linked <= stylesheets, page
+
+
+MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
+RUN_TIME_RULES = (".md-nav__link.focus-visible", ".md-typeset a.focus-visible", ".md-typeset summary.focus-visible",
+                  "[role=tooltip]>.md-tooltip2__inner")
+"""Rules for what Material's script sets at run time: its keyboard focus outlines and the tooltip's width."""
+
+
+def _material_css() -> str:
+    return "".join(p.read_text() for p in sorted((MATERIAL_ASSETS / "stylesheets").glob("main.*.min.css")))
+
+
+def test_what_materials_script_sets_at_run_time_is_kept(built_site: Path):
+    trimmed = "".join(p.read_text() for p in (built_site / "assets/stylesheets").glob("main.*.min.css"))
+    for selector in RUN_TIME_RULES:
+        assert selector in _material_css(), f"Material no longer has {selector}: update RUN_TIME_RULES"
+        assert selector in trimmed, selector
+
+
+def test_without_the_keep_list_those_rules_would_go(built_site: Path):
+    """Twin: the words are in no built page; only SET_AT_RUN_TIME keeps their rules."""
+    words = site_words(built_site) - set(SET_AT_RUN_TIME)
+    trimmed = purge_stylesheet(_material_css(), words)
+    for selector in RUN_TIME_RULES:
+        assert selector not in trimmed, selector
+
+
+def test_every_kept_word_is_set_by_materials_script():
+    bundle = "".join(p.read_text() for p in (MATERIAL_ASSETS / "javascripts").glob("bundle.*.min.js"))
+    for word in SET_AT_RUN_TIME:
+        assert re.search(rf"""["'`]{re.escape(word)}["'`]""", bundle), word

@@ -255,8 +255,8 @@ class BodyMapDrawer:
     def overview_alt(self, muscle: schema.Muscle) -> str:
         points = " ".join(f"X {tp.number}: {tp.where}." for tp in muscle.trigger_points.points)
         return (
-            f"Body map, seen from behind: {muscle.names.common} outlined on the right side, below the top of "
-            f"the hip bone. {points}"
+            f"Body map, seen from behind: {muscle.names.common} outlined on the right side, "
+            f"{muscle.body_map.where}. {points}"
         )
 
     # --- figures ready for a page -------------------------------------------------

@@ -6,17 +6,17 @@ re-validates every content file and re-renders every page. With `SiteCache`:
 - a file is parsed and validated again only when its bytes changed. The key is its path, label, kind and
   a hash of its bytes, and `load.load_file` is a pure function of those. Files are hashed, not dated: an
   edit within the file system's timestamp resolution, or a file put back as it was, is still seen.
-- the rules that span files (`load._cross_check`) run on every load: they are cheap, and an edit to one
+- the rules that span files (`atlas.rules`) run on every load: they are cheap, and an edit to one
   file can break a rule in another.
 - a muscle, handout or technique page is rendered again only when an input it reads changed: its own file, any
-  site-wide file (`load.SINGLE_FILES`: glossary, references, regions, safety, publisher, ...), the files
-  of the pages its related links name (their titles and section titles are printed), the templates or
+  site-wide file (`load.SINGLE_FILES`: glossary, references, regions, safety, publisher, ...), the source
+  files (`atlas.pages`) of the pages its related links name (their titles and section titles are printed), the templates or
   the site address. Every other page (the muscle index, glossary, for-clinicians, conditions, which list
   every muscle, and any page kind added later) is rendered every time: they are few.
 
 tests/test_cache.py checks these rules against the real renderer: after an edit to any one file, the
 cached pages equal a fresh render. A template that starts reading another page's content must extend
-`_page_inputs`, or that test fails.
+`_page_inputs`, or that test fails. Which file a page is made from is the page registry's `source`.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from atlas import load, schema
+from atlas import load, pages, schema
 from atlas.links import DEFAULT_SITE_URL
-from atlas.render import TEMPLATES, Page, Renderer
+from atlas.render import Page, Renderer
+from atlas.templating import TEMPLATES
 
 
 def _digest(data: bytes) -> bytes:
@@ -41,7 +42,7 @@ class SiteCache:
         self._files: dict[tuple[str, str, str], tuple[bytes, tuple[Any, Any]]] = {}
         self._pages: dict[str, tuple[tuple, Page]] = {}
         self._versions: dict[str, bytes] = {}
-        """Digest of the file behind each page id (`muscles/gluteus-medius`) and site-wide file, last load."""
+        """Digest of each file at the last load, by its path in the content folder (`muscles/gluteus-medius.yml`)."""
         self.parsed = 0
         """Files parsed and validated so far (the tests count them)."""
         self.rendered = 0
@@ -51,6 +52,7 @@ class SiteCache:
 
     def load_site(self, content_dir: Path) -> schema.SiteContent:
         """`load.load_site`, re-parsing only the files whose bytes changed."""
+        content_dir = Path(content_dir)
         versions: dict[str, bytes] = {}
         seen: set[tuple[str, str, str]] = set()
 
@@ -65,8 +67,7 @@ class SiteCache:
                 # Parse the bytes that were hashed, so a save during the read cannot be cached as older text.
                 result = load.load_file(path, label, kind, data.decode("utf-8"))
                 entry = self._files[key] = (digest, result)
-            _, value = entry[1]
-            versions[f"{kind}/{value.id}" if kind in load.PAGE_FOLDERS else kind] = digest
+            versions[path.relative_to(content_dir).as_posix()] = digest
             return entry[1]
 
         try:
@@ -80,19 +81,19 @@ class SiteCache:
 
     def render_site(self, site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL) -> list[Page]:
         """`render.render_site` for `site`, which must come from this cache's latest `load_site`."""
-        shared = tuple(self._versions.get(kind, b"") for kind in load.SINGLE_FILES)
+        shared = tuple(self._versions.get(name, b"") for name, _, _ in load.SINGLE_FILES.values())
         templates = tuple((str(p), _digest(p.read_bytes())) for p in sorted(TEMPLATES.rglob("*")) if p.is_file())
         renderer = _CachingRenderer(site, site_url, self, (site_url, templates, shared))
-        pages = renderer.render_site()
-        rendered = {page.path.removesuffix(".md") for page in pages}
+        site_pages = renderer.render_site()
+        rendered = {page.path.removesuffix(".md") for page in site_pages}
         self._pages = {page_id: entry for page_id, entry in self._pages.items() if page_id in rendered}
-        return pages
+        return site_pages
 
-    def _page_inputs(self, page_id: str, related: list[schema.RelatedPage]) -> tuple:
-        """What a muscle or technique page reads besides the site-wide files and templates."""
-        linked = sorted({link.page.partition("#")[0] for link in related})
-        # Pages that are not content files (glossary, for-clinicians, the muscle index) have fixed titles.
-        return (self._versions[page_id], tuple((page, self._versions.get(page, b"")) for page in linked))
+    def _page_inputs(self, page: pages.PageEntry, related: list[schema.RelatedPage], registry) -> tuple:
+        """What a muscle or technique page reads besides the site-wide files and templates: its own file
+        and the files of the pages it links to (their titles and section titles are printed)."""
+        linked = sorted({registry[link.page.partition("#")[0]].source or "" for link in related})
+        return (self._versions[page.source], tuple((source, self._versions.get(source, b"")) for source in linked))
 
     def _cached(self, page_id: str, key: tuple, render) -> Page:
         entry = self._pages.get(page_id)
@@ -113,22 +114,21 @@ class _CachingRenderer(Renderer):
         self._common_key = common_key
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
-        page_id = f"muscles/{muscle.id}"
-        key = (self._common_key, self._cache._page_inputs(page_id, muscle.related))
-        return self._cache._cached(page_id, key, lambda: super(_CachingRenderer, self).render_muscle_page(muscle))
+        page = self.pages.of(muscle)
+        key = (self._common_key, self._cache._page_inputs(page, muscle.related, self.pages))
+        return self._cache._cached(page.id, key, lambda: super(_CachingRenderer, self).render_muscle_page(muscle))
 
     def render_handout(self, muscle: schema.Muscle) -> Page:
         # A handout reads its muscle's file, the site-wide files (safety, publisher), templates and address.
-        page_id = f"muscles/{muscle.id}"
-        key = (self._common_key, self._cache._versions[page_id])
-        return self._cache._cached(f"{page_id}/handout", key,
-                                   lambda: super(_CachingRenderer, self).render_handout(muscle))
+        page = self.pages[pages.handout_id(muscle)]
+        key = (self._common_key, self._cache._versions[page.source])
+        return self._cache._cached(page.id, key, lambda: super(_CachingRenderer, self).render_handout(muscle))
 
     def render_technique_page(self, technique: schema.Technique) -> Page:
-        page_id = f"techniques/{technique.id}"
-        key = (self._common_key, self._cache._page_inputs(page_id, technique.related))
+        page = self.pages.of(technique)
+        key = (self._common_key, self._cache._page_inputs(page, technique.related, self.pages))
         return self._cache._cached(
-            page_id, key, lambda: super(_CachingRenderer, self).render_technique_page(technique))
+            page.id, key, lambda: super(_CachingRenderer, self).render_technique_page(technique))
 
 
 shared = SiteCache()

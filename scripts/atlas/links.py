@@ -12,11 +12,10 @@ the built site when `content/redirects.yml` says where it went:
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
-import re
-import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -50,34 +49,20 @@ def page_address(page_id: str) -> str:
     return f"/{page}/" + (f"#{section}" if section else "")
 
 
+@functools.lru_cache(maxsize=8192)
+def relative_link(target_path: str, from_path: str) -> str:
+    """Link from one docs-relative Markdown file to another: (`glossary.md`, `muscles/x.md`) -> `../glossary.md`.
+
+    MkDocs turns it into the page's address. Cached: relpath asks the OS for the working directory on
+    every call, which was a quarter of the render time.
+    """
+    return posixpath.relpath(target_path, posixpath.dirname(from_path) or ".")
+
+
 def json_for_script(data: object) -> str:
     """JSON that is safe inside a `<script>` element: `<`, `>` and `&` become `\\u003c` and so on."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-_LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def print_addresses(page_html: str, page_url: str, site_url: str) -> str:
-    """Give every relative link that leaves the page its full public address, for print.
-
-    print.css shows `data-print-address` after the link text on paper, where a link cannot be followed.
-    Links within the page (`#...`), absolute links (print.css prints their href) and links whose text
-    already is an address are left alone.
-    """
-    here = absolute_address(site_url, page_url)
-
-    def add(match: re.Match) -> str:
-        href, attributes, text = match.groups()
-        href = html.unescape(href)
-        if urllib.parse.urlsplit(href).scheme or _TAG.sub("", text).strip().startswith(("http://", "https://")):
-            return match.group(0)
-        target = html.escape(urllib.parse.urljoin(here, href), quote=True)
-        return f'<a href="{match.group(1)}" data-print-address="{target}"{attributes}>{text}</a>'
-
-    return _LINK.sub(add, page_html)
 
 
 # --- redirects --------------------------------------------------------------

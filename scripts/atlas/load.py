@@ -4,6 +4,10 @@ A broken content file must produce one message that names the file, the field
 path, the line and what is wrong: never a traceback. Every problem found is
 collected into a single `ContentError`.
 
+This module reads files: YAML with the line of every value, validated against `atlas.schema`. The rules
+that span files (a region, reference or page that must exist elsewhere) are named functions in
+`atlas.rules`, run by `load_site` once every file has been read.
+
 YAML is read without implicit typing (every scalar is a string) and the schema
 does the typing. That keeps YAML's surprises out of medical text ("no" turning
 into False, "1:30" into a number) and makes a bad date a schema error with a
@@ -12,7 +16,6 @@ line number instead of a crash inside the YAML library.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from pathlib import Path
 from typing import Any
@@ -20,34 +23,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from atlas import geometry, schema
+from atlas import rules, schema
+from atlas.problems import ContentError, Problem, dotted
 
-
-@dataclasses.dataclass(frozen=True)
-class Problem:
-    file: str
-    field: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.field:
-            where += f": {self.field}"
-        if self.line is not None:
-            where += f" (line {self.line})"
-        return f"{where}: {self.message}"
-
-
-class ContentError(Exception):
-    """Content that cannot be published. `str()` is the message shown to editors."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        lines = [f"Content error ({count}); the site was not built:"]
-        lines += [f"  {p}" for p in problems]
-        super().__init__("\n".join(lines))
+__all__ = ["ContentError", "Problem", "load_file", "load_site", "PAGE_FOLDERS", "SINGLE_FILES"]
 
 
 # --- YAML with positions ----------------------------------------------------
@@ -105,7 +84,7 @@ class _Document:
                 key = key_node.value
                 if key in result:
                     problems.append(
-                        Problem(self.label, _dotted(path + (key,)), key_node.start_mark.line + 1,
+                        Problem(self.label, dotted(path + (key,)), key_node.start_mark.line + 1,
                                 "this key appears twice in the same block")
                     )
                 result[key] = self._to_python(value_node, path + (key,), problems)
@@ -131,13 +110,6 @@ class _Document:
         return node.start_mark.line + 1
 
 
-def _dotted(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 _FRIENDLY = {
     "missing": "missing required field",
     "extra_forbidden": "unknown field (not in the schema; check the spelling)",
@@ -153,7 +125,7 @@ def _validate(model: type[BaseModel], document: _Document) -> Any:
             # Drop pydantic's internal type tags (e.g. "function-after[...]") from the path.
             loc = tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p)
             message = _FRIENDLY.get(item["type"], item["msg"].removeprefix("Value error, "))
-            problems.append(Problem(document.label, _dotted(loc), document.line_of(loc), message))
+            problems.append(Problem(document.label, dotted(loc), document.line_of(loc), message))
         raise ContentError(problems) from None
 
 
@@ -206,6 +178,7 @@ def load_site(content_dir: Path, file_loader=load_file) -> schema.SiteContent:
     problems: list[Problem] = []
     documents: dict[str, _Document] = {}
     fields: dict[str, Any] = {}
+    labels: dict[str, str] = {}
 
     def read(path: Path, kind: str) -> tuple[_Document, Any] | None:
         label = _label(path, content_dir)
@@ -223,7 +196,7 @@ def load_site(content_dir: Path, file_loader=load_file) -> schema.SiteContent:
     for key, (name, _, _) in SINGLE_FILES.items():
         loaded = read(content_dir / name, key)
         if loaded is not None:
-            fields[key] = loaded[1]
+            labels[key], fields[key] = loaded[0].label, loaded[1]
 
     for folder in PAGE_FOLDERS:
         pages = []
@@ -235,13 +208,14 @@ def load_site(content_dir: Path, file_loader=load_file) -> schema.SiteContent:
             if page.id != path.stem:
                 problems.append(Problem(document.label, "id", document.line_of(("id",)),
                                         f"id {page.id!r} must match the file name {path.stem!r}"))
-            pages.append((document, page))
+            pages.append((document.label, page))
         fields[folder] = pages
 
     if problems:
         raise ContentError(problems)
 
-    problems.extend(_cross_check(fields, documents))
+    line_of = {label: document.line_of for label, document in documents.items()}
+    problems.extend(rules.check(rules.Contents(fields, labels, line_of)))
     if problems:
         raise ContentError(problems)
     for folder in PAGE_FOLDERS:
@@ -262,7 +236,7 @@ def _validate_list(document: _Document, list_key: str, field_info: Any) -> list:
         for item in error.errors():
             loc = (list_key,) + tuple(p for p in item["loc"] if isinstance(p, int) or "[" not in p)
             message = _FRIENDLY.get(item["type"], item["msg"].removeprefix("Value error, "))
-            problems.append(Problem(document.label, _dotted(loc), document.line_of(loc), message))
+            problems.append(Problem(document.label, dotted(loc), document.line_of(loc), message))
         raise ContentError(problems) from None
 
 
@@ -271,104 +245,3 @@ def _label(path: Path, content_dir: Path) -> str:
         return str(Path(content_dir.name) / path.relative_to(content_dir))
     except ValueError:
         return str(path)
-
-
-# --- rules that span files --------------------------------------------------
-
-
-def _cross_check(fields: dict[str, Any], documents: dict[str, _Document]) -> list[Problem]:
-    problems: list[Problem] = []
-    labels = {key: f"content/{name}" for key, (name, _, _) in SINGLE_FILES.items()}
-
-    def problem(label: str, loc: tuple, message: str) -> None:
-        document = documents.get(label)
-        line = document.line_of(loc) if document else None
-        problems.append(Problem(label, _dotted(loc), line, message))
-
-    def unique(label: str, items: list, where: tuple, what: str) -> None:
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                problem(label, where + (i, "id"), f"duplicate {what} id {item.id!r}")
-            seen.add(item.id)
-
-    unique(labels["references"], fields["references"], ("references",), "reference")
-    unique(labels["regions"], fields["regions"], ("regions",), "body region")
-    unique(labels["glossary"], fields["glossary"].terms, ("terms",), "glossary term")
-    unique(labels["for_clinicians"], fields["for_clinicians"].sections, ("sections",), "section")
-
-    reference_ids = {r.id for r in fields["references"]}
-    region_ids = {r.id for r in fields["regions"]}
-
-    # Page ids and their section ids, to check cross-links against.
-    site_pages: dict[str, set[str]] = {
-        "muscles": set(),
-        "glossary": {t.id for t in fields["glossary"].terms},
-        "for-clinicians": {s.id for s in fields["for_clinicians"].sections},
-        "where-does-it-hurt": region_ids | {"places", "when-to-get-help"},
-    }
-    for folder in PAGE_FOLDERS:
-        for document, page in fields[folder]:
-            if folder == "muscles":
-                sections = set(page.section_ids())
-                unique(document.label, page.trigger_points.points, ("trigger_points", "points"), "trigger point")
-            else:
-                sections = {s.id for s in page.sections}
-                unique(document.label, page.sections, ("sections",), "section")
-            if f"{folder}/{page.id}" in site_pages:
-                problem(document.label, ("id",), f"duplicate page id {page.id!r} in content/{folder}/")
-            site_pages[f"{folder}/{page.id}"] = sections
-
-    def check_related(label: str, related: list) -> None:
-        for i, link in enumerate(related):
-            page, _, section = link.page.partition("#")
-            if page not in site_pages:
-                problem(label, ("related", i, "page"),
-                        f"cross-link to unknown page {page!r}; known pages: {', '.join(sorted(site_pages))}")
-            elif section and section not in site_pages[page]:
-                problem(label, ("related", i, "page"),
-                        f"cross-link to unknown section '#{section}' on page {page!r}")
-
-    def check_references(label: str, loc: tuple, ids: list[str], allowed: set[str]) -> None:
-        for i, ref in enumerate(ids):
-            if ref not in reference_ids:
-                problem(label, loc + (i,), f"unknown reference id {ref!r}; known: {', '.join(sorted(reference_ids))}")
-            elif ref not in allowed:
-                problem(label, loc + (i,), f"reference {ref!r} is cited here but missing from the page's references list")
-
-    for folder in PAGE_FOLDERS:
-        for document, page in fields[folder]:
-            label = document.label
-            check_related(label, page.related)
-            check_references(label, ("references",), page.references, reference_ids)
-            allowed = set(page.references)
-            if folder == "conditions":
-                for i, region in enumerate(page.regions):
-                    if region not in region_ids:
-                        problem(label, ("regions", i), _unknown_region(region, region_ids))
-            if folder != "muscles":
-                continue
-            for section in ("anatomy", "symptoms", "causes", "self_release", "stretch"):
-                check_references(label, (section, "sources"), getattr(page, section).sources, allowed)
-            for t, tp in enumerate(page.trigger_points.points):
-                check_references(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
-                if not geometry.inside(tp.position.x, tp.position.y, page.body_map.outline):
-                    problem(label, ("trigger_points", "points", t, "position"),
-                            f"trigger point {tp.number} at ({tp.position.x:g}, {tp.position.y:g}) lies outside "
-                            "the muscle's outline (body_map.outline); move it inside, or fix the outline")
-                for r, referral in enumerate(tp.referred_pain):
-                    if referral.region not in region_ids:
-                        problem(label, ("trigger_points", "points", t, "referred_pain", r, "region"),
-                                _unknown_region(referral.region, region_ids))
-
-    # A redirect away from a page that still exists would hide that page.
-    generated = {"/muscles/"} | {f"/{page}/" for page in site_pages}
-    for i, redirect in enumerate(fields["redirects"].pages):
-        if redirect.old in generated:
-            problem(labels["redirects"], ("pages", i, "from"),
-                    f"{redirect.old} is a page generated from content/; a redirect would hide it")
-    return problems
-
-
-def _unknown_region(region: str, known: set[str]) -> str:
-    return f"unknown body region {region!r}; known regions (content/body-regions.yml): {', '.join(sorted(known))}"

@@ -4,9 +4,11 @@ The output is plain Markdown (with Material's admonitions and attribute lists)
 so that MkDocs, or any engine that reads the same Markdown, builds the same
 pages. Nothing here knows about MkDocs: the hook only hands these strings over.
 
-Every value printed by a template is escaped for Markdown and HTML unless it
-is explicitly marked safe (`Markup`). Content is plain text, so a content file
-can never inject a link, an attribute list, HTML or script into a page.
+This module shapes each page's data (which trigger points send pain to a region, the glossary by
+letter ...) and hands a template everything it may use as render context (`_context`): the content,
+the page's registry entry, and the helpers bound to that page (`link`, `address`, `heading`,
+`page_title`, `cite`, `body_map`). Nothing shared changes from one page to the next. Escaping and
+filters are `atlas.templating`'s; pages, titles and sections are `atlas.pages`'.
 """
 
 from __future__ import annotations
@@ -14,36 +16,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import posixpath
-import re
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
-from atlas import bodymap, schema, structured_data
-from atlas.links import DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, short_address
+from atlas import bodymap, pages, schema, structured_data
+from atlas.links import (DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, relative_link,
+                         short_address)
 from atlas.qr import qr_svg
+from atlas.templating import environment, escape_markdown
 
-TEMPLATES = Path(__file__).parent / "templates"
-
-# HTML's three special characters become entities and Markdown's specials get a backslash. One table,
-# one pass: this runs for every value a template prints.
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_{}[]#|!"})
-_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_{}\[\]#|!]")
-
-
-def escape_markdown(text: str) -> str:
-    """Make `text` render literally: no emphasis, links, attribute lists or HTML."""
-    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
-
-
-def _finalize(value: object) -> object:
-    if value is None:
-        raise ValueError("a template printed a missing value; templates must not invent data")
-    if isinstance(value, Markup):
-        return value
-    return escape_markdown(str(value))
+__all__ = ["Page", "Renderer", "render_site", "write_markdown_tree"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,67 +37,16 @@ class Page:
     markdown: str
 
 
-def page_path(page_id: str) -> str:
-    """Docs-relative source path of a page id: `muscles/gluteus-medius` -> `muscles/gluteus-medius.md`."""
-    page, _, _ = page_id.partition("#")
-    return "muscles/index.md" if page == "muscles" else f"{page}.md"
-
-
-def handout_id(muscle: schema.Muscle) -> str:
-    """Page id of a muscle's printable handout: `muscles/gluteus-medius/handout`."""
-    return f"muscles/{muscle.id}/handout"
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates, kept for the life of the process.
-
-    `mkdocs serve` makes a new `Renderer` on every rebuild, and compiling the templates was most of the
-    render time of a small site. Jinja checks every entry against the template's source: an edited
-    template is compiled again.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED_TEMPLATES = _CompiledTemplates()
-
-
 class Renderer:
     def __init__(self, site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL):
         self.site = site
         self.site_url = site_url
         """The public address (mkdocs.yml `site_url`): absolute links, QR codes and JSON-LD use it."""
+        self.pages = pages.of_site(site)
         self.references = {r.id: r for r in site.references}
         self.regions = {r.id: r for r in site.regions}
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            undefined=jinja2.StrictUndefined,
-            finalize=_finalize,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            autoescape=False,  # output is Markdown; `_finalize` escapes for it
-            bytecode_cache=_COMPILED_TEMPLATES,
-        )
-        self.env.filters.update(
-            date=lambda d: Markup(f"{d.day} {d:%B %Y}"),
-            iso=lambda d: Markup(d.isoformat()),
-            yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
-            region_names=self._region_names,
-        )
+        self.env = environment(region_names=self._region_names)
         self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
-        # `body_map(muscle)`: the overview figure; `body_map(muscle, tp)`: one trigger point's figure.
-        # Any template (the muscle page, the handout) prints the same figure from the same content.
-        self.env.globals.update(site=site, cite=self._cite, address=self._address,
-                                body_map=self.body_maps.figure)
 
     # --- helpers the templates call ----------------------------------------
 
@@ -128,52 +60,36 @@ class Renderer:
         ]
         return Markup("Sources: " + ", ".join(links)) if links else Markup("")
 
-    def _address(self, page_id: str) -> str:
-        """Full public address of a page id: `muscles/gluteus-medius#stretch` -> `https://.../#stretch`."""
-        return absolute_address(self.site_url, page_address(page_id))
-
-    def _json_ld(self, path: str) -> Markup | None:
-        data = structured_data.page_json_ld(self.site, path.removesuffix(".md"), self.site_url)
-        return Markup(json.dumps(json_for_script(data))) if data else None
-
-    def _link_to(self, from_path: str):
-        def link(page_id: str) -> Markup:
-            page, _, section = page_id.partition("#")
-            target = _relative_path(page_path(page), posixpath.dirname(from_path) or ".")
-            return Markup(target + (f"#{section}" if section else ""))
-
-        return link
-
-    @functools.cached_property
-    def _titles(self) -> dict[str, str]:
-        # Built once per site, not per link: with hundreds of pages, per call it grew as pages squared.
-        titles = {"muscles": "Muscles", "glossary": "Glossary", "for-clinicians": "For clinicians",
-                  FINDER_PAGE: self.site.body_map.finder.title}
-        titles |= {f"muscles/{m.id}": m.names.common for m in self.site.muscles}
-        titles |= {f"conditions/{c.id}": c.name for c in self.site.conditions}
-        titles |= {f"techniques/{t.id}": t.name for t in self.site.techniques}
-        return titles
-
-    @functools.cached_property
-    def _muscles_by_page(self) -> dict[str, schema.Muscle]:
-        return {f"muscles/{m.id}": m for m in self.site.muscles}
-
-    def _page_title(self, page_id: str) -> str:
-        page, _, section = page_id.partition("#")
-        titles = self._titles
-        if page.startswith("muscles/") and section:
-            return f"{titles[page]}: {_muscle_section_title(self._muscles_by_page[page], section)}"
+    def _target(self, target: object, section: str | None) -> str:
+        """A link target as `page#section`: `target` is a page id (may carry `#section`), a registry entry or a
+        content model (Muscle, Condition, Technique)."""
+        if isinstance(target, pages.PageEntry):
+            ref = target.id
+        else:
+            ref = target if isinstance(target, str) else pages.page_id(target)
         if section:
-            return f"{titles[page]}: {section.replace('-', ' ')}"
-        return titles[page]
+            ref = f"{ref.partition('#')[0]}#{section}"
+        if ref.partition("#")[0] in self.pages:
+            self.pages.resolve(ref)  # a KeyError names a section that does not exist
+        return ref
 
-    def _glossary_abbreviations(self) -> Markup:
-        """Abbreviation lines that give every glossary word a tooltip (Material `content.tooltips`)."""
-        return self._abbreviation_lines
+    def _path(self, page: str) -> str:
+        """Docs-relative Markdown path of a page; a page outside the registry is a hand-written one in
+        docs/ (`about` -> `about.md`), whose links `mkdocs build --strict` checks."""
+        return self.pages[page].path if page in self.pages else f"{page}.md"
+
+    def _address(self, target: object, section: str | None = None) -> str:
+        """Full public address: `address(muscle, "stretch")` -> `https://.../muscles/gluteus-medius/#stretch`."""
+        page, _, anchor = self._target(target, section).partition("#")
+        return absolute_address(self.site_url, page_address(page) + (f"#{anchor}" if anchor else ""))
+
+    def _json_ld(self, entry: pages.PageEntry) -> Markup | None:
+        data = structured_data.page_json_ld(self.site, entry, self.site_url)
+        return Markup(json.dumps(json_for_script(data))) if data else None
 
     @functools.cached_property
     def _abbreviation_lines(self) -> Markup:
-        # Once per site, not once per page.
+        """Abbreviation lines that give every glossary word a tooltip (Material `content.tooltips`); once per site."""
         lines = []
         for term in self.site.glossary.terms:
             definition = term.definition.replace("\n", " ")
@@ -181,32 +97,46 @@ class Renderer:
                 lines.append(f"*[{word}]: {definition}")
         return Markup("\n".join(lines))
 
-    def _render(self, template: str, path: str, **context: object) -> Page:
-        self.env.globals.update(link=self._link_to(path), page_title=self._page_title)
-        context.setdefault("json_ld", self._json_ld(path))
-        markdown = self.env.get_template(template).render(
-            path=path, abbreviations=self._glossary_abbreviations(), **context
-        )
-        return Page(path, markdown)
+    def _context(self, entry: pages.PageEntry) -> dict[str, object]:
+        """What every template may use, bound to the page being rendered."""
+
+        def link(target: object, section: str | None = None) -> Markup:
+            page, _, anchor = self._target(target, section).partition("#")
+            return Markup(relative_link(self._path(page), entry.path) + (f"#{anchor}" if anchor else ""))
+
+        def heading(section_id: str) -> Markup:
+            """The Markdown heading of one of this page's sections, with its pinned id."""
+            section = entry.section(section_id)
+            no_copy = "" if section.copy_link else " .no-copy-link"
+            return Markup(f"{'#' * section.level} {escape_markdown(section.title)} {{ #{section.id}{no_copy} }}")
+
+        return dict(site=self.site, page=entry, pages=self.pages, link=link, heading=heading,
+                    address=self._address, page_title=self.pages.title, cite=self._cite,
+                    body_map=self.body_maps.figure, abbreviations=self._abbreviation_lines,
+                    json_ld=self._json_ld(entry), path=entry.path)
+
+    def _render(self, template: str, entry: pages.PageEntry, **data: object) -> Page:
+        markdown = self.env.get_template(template).render(self._context(entry) | data)
+        return Page(entry.path, markdown)
 
     # --- one function per page kind -----------------------------------------
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
-        return self._render("muscle.md.j2", page_path(f"muscles/{muscle.id}"), muscle=muscle,
-                            safety=self.site.safety, references=self.references, handout_page=handout_id(muscle))
+        return self._render("muscle.md.j2", self.pages.of(muscle), muscle=muscle, safety=self.site.safety,
+                            references=self.references, handout_page=pages.handout_id(muscle))
 
     def render_handout(self, muscle: schema.Muscle) -> Page:
         """One printed sheet for a patient, made from the muscle's own content, with a QR code of its page."""
-        muscle_page = f"muscles/{muscle.id}"
-        full_address = self._address(muscle_page)
+        full_address = self._address(muscle)
         qr = qr_svg(full_address, f"QR code: the address of the full {muscle.names.common} page, {full_address}")
-        return self._render("handout.md.j2", page_path(handout_id(muscle)), muscle=muscle, safety=self.site.safety,
-                            muscle_page=muscle_page, full_address=full_address,
+        handout = self.pages[pages.handout_id(muscle)]
+        return self._render("handout.md.j2", handout, muscle=muscle, safety=self.site.safety,
+                            muscle_page=pages.page_id(muscle), full_address=full_address,
                             short_address=short_address(full_address),
-                            handout_address=self._address(handout_id(muscle)), qr_svg=Markup(qr))
+                            handout_address=self._address(handout.id), qr_svg=Markup(qr))
 
     def render_muscle_index(self) -> Page:
-        return self._render("muscle_index.md.j2", page_path("muscles"), muscles=self.site.muscles)
+        return self._render("muscle_index.md.j2", self.pages[pages.MUSCLE_INDEX], muscles=self.site.muscles)
 
     def render_condition_page(self, condition: schema.Condition) -> Page:
         sending_pain = [
@@ -215,11 +145,11 @@ class Renderer:
             for tp in muscle.trigger_points.points
             if any(r.region in condition.regions for r in tp.referred_pain)
         ]
-        return self._render("condition.md.j2", page_path(f"conditions/{condition.id}"),
+        return self._render("condition.md.j2", self.pages.of(condition),
                             condition=condition, sending_pain=sending_pain, references=self.references)
 
     def render_technique_page(self, technique: schema.Technique) -> Page:
-        return self._render("technique.md.j2", page_path(f"techniques/{technique.id}"),
+        return self._render("technique.md.j2", self.pages.of(technique),
                             technique=technique, references=self.references)
 
     def render_glossary(self) -> Page:
@@ -227,14 +157,12 @@ class Renderer:
         by_letter: dict[str, list[schema.GlossaryTerm]] = {}
         for term in terms:
             by_letter.setdefault(term.term[0].upper(), []).append(term)
-        return self._render("glossary.md.j2", page_path("glossary"), glossary=self.site.glossary,
+        return self._render("glossary.md.j2", self.pages[pages.GLOSSARY], glossary=self.site.glossary,
                             by_letter=by_letter)
 
     def render_for_clinicians(self) -> Page:
-        return self._render("for_clinicians.md.j2", page_path("for-clinicians"),
-                            guide=self.site.for_clinicians, muscles=self.site.muscles,
-                            section_title=_muscle_section_title,
-                            muscle_section_ids=lambda m: m.section_ids())
+        return self._render("for_clinicians.md.j2", self.pages[pages.FOR_CLINICIANS],
+                            guide=self.site.for_clinicians, muscles=self.site.muscles)
 
     def render_finder(self) -> Page:
         """/where-does-it-hurt/: every region, with the trigger points that send pain there (main first)."""
@@ -249,56 +177,26 @@ class Renderer:
             ]
         finder = self.site.body_map.finder
         figure = self.body_maps.finder_figure(label=finder.map_label, caption=finder.map_caption)
-        return self._render("where_does_it_hurt.md.j2", page_path(FINDER_PAGE), finder=finder,
+        return self._render("where_does_it_hurt.md.j2", self.pages[pages.FINDER], finder=finder,
                             regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
 
     def render_site(self) -> list[Page]:
-        pages = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
-                 self.render_finder()]
-        pages += [self.render_muscle_page(m) for m in self.site.muscles]
-        pages += [self.render_handout(m) for m in self.site.muscles]
-        pages += [self.render_condition_page(c) for c in self.site.conditions]
-        pages += [self.render_technique_page(t) for t in self.site.techniques]
-        return pages
-
-
-@functools.lru_cache(maxsize=8192)
-def _relative_path(target: str, start: str) -> str:
-    # relpath asks the OS for the working directory on every call: a quarter of the render time.
-    return posixpath.relpath(target, start)
-
-FINDER_PAGE = "where-does-it-hurt"
-"""Page id of the "Where does it hurt?" page; its section ids are the region ids."""
-
-
-MUSCLE_SECTION_TITLES = {
-    "anatomy": "Where it is and what it does",
-    "trigger-points": "Trigger points and where they send pain",
-    "symptoms": "Symptoms",
-    "causes": "Causes and what keeps it going",
-    "self-release": "Self-release with a ball",
-    "stretch": "Stretch",
-    "when-to-get-help": "When to get help",
-    "related": "Related pages",
-    "references": "References",
-}
-"""Headings of the pinned muscle-page sections; the ids are `schema.MUSCLE_SECTION_IDS`."""
-
-
-def _muscle_section_title(muscle: schema.Muscle, section: str) -> str:
-    for tp in muscle.trigger_points.points:
-        if tp.id == section:
-            return f"Trigger point {tp.number}: {tp.title.lower()}"
-    return MUSCLE_SECTION_TITLES[section]
+        pages_ = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
+                  self.render_finder()]
+        pages_ += [self.render_muscle_page(m) for m in self.site.muscles]
+        pages_ += [self.render_handout(m) for m in self.site.muscles]
+        pages_ += [self.render_condition_page(c) for c in self.site.conditions]
+        pages_ += [self.render_technique_page(t) for t in self.site.techniques]
+        return pages_
 
 
 def render_site(site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL) -> list[Page]:
     return Renderer(site, site_url).render_site()
 
 
-def write_markdown_tree(pages: list[Page], out_dir: Path) -> None:
+def write_markdown_tree(pages_: list[Page], out_dir: Path) -> None:
     """Write rendered pages under `out_dir`, for engines that do not run MkDocs hooks."""
-    for page in pages:
+    for page in pages_:
         target = Path(out_dir) / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")

@@ -5,8 +5,10 @@ errors, so a typo in a field name can never silently drop a fact. Free text is
 folded onto one line (YAML block scalars keep their newlines), which also means
 no content value can start a Markdown block of its own.
 
-Cross-file rules (a region, reference or page id that must exist somewhere
-else) live on `SiteContent`, because only the whole site can check them.
+A model checks what one file can check on its own. Rules that span files (a
+region, reference or page id that must exist somewhere else) are the named
+functions of `atlas.rules`; the pages and sections a cross-link may name are
+`atlas.pages`'.
 """
 
 from __future__ import annotations
@@ -192,7 +194,6 @@ class Safety(Model):
     when_to_get_help: list[CareLevel] = NonEmpty
     do_not_press: list[Text] = NonEmpty
     pressure_guide: list[Text] = NonEmpty
-    pregnancy: Text
 
     @model_validator(mode="after")
     def _three_levels_in_order(self) -> Safety:
@@ -237,6 +238,8 @@ class MuscleMap(Model):
 
     outline: list[MapPoint] = Field(min_length=3)
     """The muscle's outline as seen from behind; every trigger point must lie inside it."""
+    where: Text
+    """Where the outline lies, in words, for the figure's text alternative ("below the top of the hip bone")."""
 
 
 class Referral(Model):
@@ -285,6 +288,15 @@ class TriggerPoints(Model):
     points: list[TriggerPoint] = NonEmpty
     where_they_gather: Text
     not_from_this_muscle: list[Text] = Field(default_factory=list)
+    """Pain that people blame on this muscle but that comes from another: each is a note box on the page."""
+    not_from_this_muscle_title: Text | None = None
+    """The title of those boxes ("Pain further down the leg"); required when there are any."""
+
+    @model_validator(mode="after")
+    def _boxes_have_a_title(self) -> TriggerPoints:
+        if self.not_from_this_muscle and self.not_from_this_muscle_title is None:
+            raise ValueError("not_from_this_muscle needs not_from_this_muscle_title, the title of its note boxes")
+        return self
 
 
 class Mimic(Model):
@@ -298,6 +310,8 @@ class Symptoms(Model):
     mistaken_for: list[Mimic] = NonEmpty
     with_neighbours: list[Text] = NonEmpty
     """What happens when this muscle and its neighbours are weakened together."""
+    with_neighbours_title: Text
+    """The heading over `with_neighbours`, naming the neighbours ("Together with gluteus minimus")."""
     sources: list[Slug] = Field(default_factory=list)
 
 
@@ -351,6 +365,8 @@ class Muscle(Model):
     names: Names
     summary: Text
     group_note: Text
+    pregnancy: Text
+    """This muscle and its exercises in pregnancy (printed in "Before you start" and on the handout)."""
     anatomy: Anatomy
     body_map: MuscleMap
     trigger_points: TriggerPoints
@@ -361,12 +377,6 @@ class Muscle(Model):
     related: list[RelatedPage] = NonEmpty
     references: list[Slug] = NonEmpty
     review: Review
-
-    def section_ids(self) -> list[str]:
-        """Every pinned section id of this muscle's page, in page order."""
-        ids = list(MUSCLE_SECTION_IDS)
-        at = ids.index("trigger-points") + 1
-        return ids[:at] + [tp.id for tp in self.trigger_points.points] + ids[at:]
 
     @model_validator(mode="after")
     def _trigger_points_numbered_in_order(self) -> Muscle:
@@ -495,7 +505,7 @@ class Redirects(Model):
 
 
 class SiteContent(Model):
-    """Everything in `content/`, checked as one: ids unique, every reference resolves."""
+    """Everything in `content/`; `load.load_site` makes it only once `atlas.rules` found no problem."""
 
     publisher: Publisher
     references: list[Reference] = NonEmpty
@@ -508,29 +518,3 @@ class SiteContent(Model):
     techniques: list[Technique] = Field(default_factory=list)
     for_clinicians: ClinicianGuide
     redirects: Redirects = Field(default_factory=Redirects)
-
-    def page_ids(self) -> dict[str, set[str]]:
-        """Every generated page and the section ids it pins, by page id."""
-        pages: dict[str, set[str]] = {"muscles": set(), "glossary": {t.id for t in self.glossary.terms}}
-        pages["for-clinicians"] = {s.id for s in self.for_clinicians.sections}
-        for muscle in self.muscles:
-            pages[f"muscles/{muscle.id}"] = set(muscle.section_ids())
-        for condition in self.conditions:
-            pages[f"conditions/{condition.id}"] = {s.id for s in condition.sections}
-        for technique in self.techniques:
-            pages[f"techniques/{technique.id}"] = {s.id for s in technique.sections}
-        return pages
-
-
-MUSCLE_SECTION_IDS = (
-    "anatomy",
-    "trigger-points",
-    "symptoms",
-    "causes",
-    "self-release",
-    "stretch",
-    "when-to-get-help",
-    "related",
-    "references",
-)
-"""Section ids of every muscle page: a public contract, never derived from headings."""

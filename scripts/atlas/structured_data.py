@@ -8,7 +8,8 @@ not say (no reviewer, no image, no rating).
 from __future__ import annotations
 
 from atlas import schema
-from atlas.links import absolute_address, page_address
+from atlas.links import absolute_address
+from atlas.pages import PageEntry
 
 PATIENTS = {"@type": "Patient"}
 CLINICIANS = {"@type": "MedicalAudience", "audienceType": "Clinician"}
@@ -40,32 +41,28 @@ def _muscle(muscle: schema.Muscle) -> dict:
     }
 
 
-def page_json_ld(site: schema.SiteContent, page_id: str, site_url: str) -> dict | None:
-    """The JSON-LD object of one generated page (`muscles/gluteus-medius`), or None if it has no review."""
+def page_json_ld(site: schema.SiteContent, page: PageEntry, site_url: str) -> dict | None:
+    """The JSON-LD object of one generated page, or None for a page without a review of its own."""
     references = {r.id: r for r in site.references}
-    pages = {f"muscles/{m.id}": m for m in site.muscles} | {f"conditions/{c.id}": c for c in site.conditions}
-    pages |= {f"techniques/{t.id}": t for t in site.techniques}
     about: dict | None = None
     audience = [PATIENTS, CLINICIANS]
-    item = pages.get(page_id)
-    if isinstance(item, schema.Muscle):
-        name, ref_ids, about = item.names.common, item.references, _muscle(item)
-    elif isinstance(item, schema.Condition):
-        name, ref_ids, about = item.name, item.references, {"@type": "MedicalCondition", "name": item.name}
-    elif isinstance(item, schema.Technique):
-        name, ref_ids, about = item.name, item.references, {"@type": "MedicalTherapy", "name": item.name}
-    elif page_id == "glossary":
-        item, name, ref_ids = site.glossary, "Glossary", []
-    elif page_id == "for-clinicians":
-        item, name, ref_ids, audience = site.for_clinicians, "For clinicians", [], [CLINICIANS]
-    else:
+    item, name, ref_ids = page.content, page.title, []
+    if page.kind == "muscle":
+        ref_ids, about = item.references, _muscle(item)
+    elif page.kind == "condition":
+        ref_ids, about = item.references, {"@type": "MedicalCondition", "name": item.name}
+    elif page.kind == "technique":
+        ref_ids, about = item.references, {"@type": "MedicalTherapy", "name": item.name}
+    elif page.kind == "for-clinicians":
+        audience = [CLINICIANS]
+    elif page.kind != "glossary":
         return None
     data: dict = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": name,
         "description": item.summary,
-        "url": absolute_address(site_url, page_address(page_id)),
+        "url": absolute_address(site_url, page.address),
         "inLanguage": "en",
         "lastReviewed": item.review.last_reviewed.isoformat(),
         "publisher": {"@type": "Organization", "name": site.publisher.name},

@@ -4,7 +4,8 @@ Material ships one stylesheet for every feature it has (blog, tabs, version pick
 gzip-compressed it alone is about 23 KB of a phone's critical path. After a build, a rule is kept when every
 class and attribute value its selector needs at the top level occurs in the built HTML or is one of the `md-`
 class names in Material's JavaScript (which builds search results, tooltips and the like), the way PurgeCSS
-works. Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
+works. Classes and attribute values that Material's script sets on elements at run time are not in the
+HTML and have no `md-` prefix: they are kept by name (`SET_AT_RUN_TIME`). Anything inside :is(), :not() and other functions is kept as it is, and so are @font-face,
 @keyframes and the like. The result is written under a new content-hashed name, so a browser never mixes
 a cached full file with a trimmed one, and every page is pointed at it.
 """
@@ -74,6 +75,17 @@ def purge_stylesheet(css: str, words: set[str]) -> str:
     return "".join(_purge(rules, words))
 
 
+SET_AT_RUN_TIME = {
+    "focus-visible": "class the focus-visible polyfill in Material's script puts on an element focused with "
+                     "the keyboard: Material's focus outlines (.md-nav__link.focus-visible, "
+                     ".md-typeset a.focus-visible, summary.focus-visible ...) need it",
+    "tooltip": "value of role=tooltip, which Material's script gives the tooltips it builds: "
+               "[role=tooltip]>.md-tooltip2__inner sets their width and place beside the word",
+}
+"""Words selectors need that only Material's script puts on the page (class names, attribute values),
+with why. tests/test_unused_css.py checks each still occurs in Material's script; tests/browser checks
+the styles they keep (focus outline, tooltip width) reach the page."""
+
 # Classes Material's JavaScript builds for features this site does not turn on: code annotations and copy
 # buttons, repository facts, tags, version picker.
 _FEATURES_NOT_USED = ("md-annotation", "md-code", "md-source", "md-tag", "md-version")
@@ -83,7 +95,7 @@ def site_words(site_dir: Path) -> set[str]:
     """Words a selector may need: every word of the built HTML, and the `md-` class names the JavaScript
     builds at run time (search results, tooltips, ...). Other words of minified JavaScript (`c`, `k`,
     `n`, ...) are variable names, not classes: counting them would keep Pygments' and other unused rules."""
-    words: set[str] = set()
+    words: set[str] = set(SET_AT_RUN_TIME)
     for path in site_dir.rglob("*"):
         if path.suffix not in (".html", ".js") or not path.is_file():
             continue

@@ -30,7 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from atlas import links
+import yaml
+
+from atlas import links, pages
 from atlas.cache import SiteCache
 from atlas.load import load_site
 from atlas.render import render_site
@@ -78,11 +80,14 @@ def plain_copy(project: Path) -> Path:
     shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", "site-*"))
     run_process([sys.executable, "-m", "atlas", "--content", str(plain / "content"), "render", str(plain / "docs"),
                  "--site-url", links.DEFAULT_SITE_URL], plain)
-    config = plain / "mkdocs.yml"
-    text, count = re.subn(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config.read_text(encoding="utf-8"), flags=re.M)
-    if count != 1:
-        sys.exit(f"{config}: could not find the hooks: block to remove")
-    config.write_text(text, encoding="utf-8")
+    # The hook taken out, and the menu it would make written out: mkdocs.yml inherits the real config.
+    from mkdocs.config import load_config
+
+    (plain / "mkdocs.yml").rename(plain / "mkdocs-with-hook.yml")
+    nav = load_config(str(plain / "mkdocs-with-hook.yml")).nav
+    nav = pages.nav_with_muscles(nav, pages.of_site(load_site(plain / "content")))
+    config = {"INHERIT": "mkdocs-with-hook.yml", "hooks": [], "nav": nav}
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return plain
 
 

@@ -11,7 +11,7 @@ from atlas import links
 from atlas.links import DEFAULT_SITE_URL
 from quality import layout
 
-from conftest import ROOT
+from conftest import ROOT, long_date, real_muscle
 from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -144,10 +144,12 @@ def test_keyboard_tab_and_enter_copies_the_trigger_point_address(clipboard_page,
 def test_copy_citation(clipboard_page, site_url):
     page = clipboard_page
     page.goto(site_url + MUSCLE)
+    muscle = real_muscle()
     page.get_by_role("button", name="Copy citation").click()
     assert status_text(page) == "Citation copied"
     assert page.evaluate("navigator.clipboard.readText()") == (
-        f"Gluteus medius. Trigger Point Atlas. Last reviewed 24 November 2026. {PUBLIC}{MUSCLE} (accessed [date])."
+        f"{muscle.names.common}. Trigger Point Atlas. Last reviewed {long_date(muscle.review.last_reviewed)}. "
+        f"{PUBLIC}{MUSCLE} (accessed [date])."
     )
 
 

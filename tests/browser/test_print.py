@@ -16,7 +16,6 @@ import io
 import re
 
 import pytest
-import yaml
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
@@ -25,7 +24,7 @@ from atlas import render
 from atlas.links import DEFAULT_SITE_URL
 from atlas.load import load_site
 
-from conftest import ROOT
+from conftest import ROOT, long_date, real_muscle, site_nav
 from quality import layout, report
 from .conftest import DESKTOP, PHONE
 
@@ -34,16 +33,13 @@ pytestmark = pytest.mark.browser
 MUSCLE = "muscles/gluteus-medius/"
 HANDOUT = "muscles/gluteus-medius/handout/"
 PUBLIC = DEFAULT_SITE_URL  # the test build's site_url: printed addresses name the public site, not the test server
-REVIEWED = "24 November 2026"
+REVIEWED = long_date(real_muscle().review.last_reviewed)
 PAPER_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 MARGIN_MM = 14  # print.css @page
 
 
 def nav_labels() -> list[str]:
     """Every label of the site's menu (mkdocs.yml `nav`), plus Material's own chrome labels."""
-    # mkdocs.yml holds an `!ENV` tag that plain YAML cannot read: read the nav block alone.
-    block = (ROOT / "mkdocs.yml").read_text().split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
-    config = yaml.safe_load("nav:\n" + block)
     labels: list[str] = []
 
     def walk(items):
@@ -54,7 +50,7 @@ def nav_labels() -> list[str]:
                     if isinstance(value, list):
                         walk(value)
 
-    walk(config["nav"])
+    walk(site_nav())
     return labels + ["Skip to content", "Back to top", "Switch to dark mode", "Copy link", "Copy citation"]
 
 
