@@ -92,7 +92,8 @@ def tooltip_problems(page, term, max_em: float = 30, max_gap_px: float = 24) -> 
             .filter(t => t.getClientRects().length && getComputedStyle(t).visibility !== "hidden"
                          && parseFloat(getComputedStyle(t).opacity) > 0 && t.textContent.trim());
           if (tips.length !== 1) return [`${tips.length} visible tooltips`];
-          const tip = tips[0], t = tip.getBoundingClientRect();
+          // Material's tooltip is a full-width positioning layer around its visible bubble.
+          const tip = tips[0].querySelector(".md-tooltip2__inner") || tips[0], t = tip.getBoundingClientRect();
           const word = term.getClientRects()[0];
           const em = parseFloat(getComputedStyle(tip).fontSize);
           const problems = [];
