@@ -13,6 +13,7 @@ files that changed are read again and only the pages that read them are rendered
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import links, markdown_passes, minify_css, pages, table_labels, unused_css
+from atlas import csp, links, markdown_passes, minify_css, notices, pages, render, table_labels, unused_css
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -28,6 +29,9 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 _pages = []
 _redirects = None
+_report_error = ""
+REPORT_ERROR_MARKER = "<!-- atlas:report-error -->"
+"""Where a hand-written page (docs/about.md) prints how to report an error, from content/publisher.yml."""
 
 
 def on_config(config):
@@ -58,7 +62,7 @@ def _material_bundle(config) -> str:
 
 
 def on_pre_build(config) -> None:
-    global _pages, _redirects
+    global _pages, _redirects, _report_error
     try:
         site = cache.load_site(CONTENT)
     except ContentError as error:
@@ -67,6 +71,25 @@ def on_pre_build(config) -> None:
     _redirects = site.redirects
     # The muscles in the menu come from content/muscles/, not from a list in mkdocs.yml.
     config.nav = pages.nav_with_muscles(config.nav, pages.of_site(site))
+    _report_error = render.Renderer(site, config.site_url or links.DEFAULT_SITE_URL).render_report_error()
+    for notice in notices.build_notices(site, config.site_url or links.DEFAULT_SITE_URL):
+        _notice(notice)
+
+
+_told: set[str] = set()
+
+
+def _notice(text: str) -> None:
+    """Once per process (not on every `mkdocs serve` rebuild), on stderr, outside MkDocs' loggers."""
+    if text not in _told:
+        _told.add(text)
+        print(f"NOTICE  -  {text}", file=sys.stderr)
+
+
+def on_env(env, config, files):
+    # Every page's <head> carries its Content-Security-Policy (overrides/partials/csp.html).
+    env.filters["csp_policy"] = csp.policy
+    return env
 
 
 def on_files(files: Files, config) -> Files:
@@ -86,6 +109,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # The page carries its old-id -> new-id map; overrides/partials/link-meta.html prints it.
+    markdown = markdown.replace(REPORT_ERROR_MARKER, _report_error)
     id_map = links.section_redirect_maps(_redirects).get("/" + page.url)
     if id_map:
         page.meta["id_redirects"] = id_map

@@ -173,10 +173,26 @@ def test_handout_is_made_from_the_muscle_content(site, handout):
     assert f"Last reviewed: {long_date(muscle.review.last_reviewed)}" in text
 
 
-def test_handout_carries_every_stop_rule_with_its_exercise_and_every_safety_sign_in_the_help_box(site, handout):
-    exercise = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
-    for item in site.muscles[0].self_release.stop_if:
-        assert escape_markdown(item) in exercise
+def test_handout_carries_the_stop_rules_and_cautions_of_both_exercises(site, handout):
+    muscle = site.muscles[0]
+    release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
+    stretch = handout.markdown.split("{ #stretch }")[1].split("{ #get-help }")[0]
+    for section, exercise in ((release, muscle.self_release), (stretch, muscle.stretch)):
+        for item in exercise.stop_if + exercise.cautions:
+            assert render.escape_markdown(item) in section
+
+
+def test_handout_carries_before_you_start_and_the_pregnancy_red_flags(site, handout):
+    release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
+    for item in site.safety.do_not_press + site.muscles[0].self_release.ball_placement:
+        assert render.escape_markdown(item) in release
+    assert render.escape_markdown(site.safety.pain_scale) in release
+    box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
+    for sign in site.safety.pregnancy.red_flags.signs:
+        assert render.escape_markdown(sign) in box
+
+
+def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
     box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
     for level in site.safety.when_to_get_help:
         assert escape_markdown(level.title) in box

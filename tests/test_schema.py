@@ -85,8 +85,8 @@ BAD_INPUTS = {
         ["trigger_points.points[1].referred_pain[1].region (line", "unknown body region 'hip-side'"],
     ),
     "unknown reference": (
-        MUSCLE, "  - davies-workbook\n  - namtpt-symptoms\n", "  - davies-workbok\n  - namtpt-symptoms\n",
-        ["references[2] (line", "unknown reference id 'davies-workbok'"],
+        MUSCLE, "  - davies-workbook\n  - namtpt-gluteus-medius\n", "  - davies-workbok\n  - namtpt-gluteus-medius\n",
+        ["references[3] (line", "unknown reference id 'davies-workbok'"],
     ),
     "empty step list": (
         MUSCLE, "  steps:\n    - Lift the leg you want to stretch", "  steps: []\n  old_steps:\n    - Lift the leg you want to stretch",
@@ -134,6 +134,31 @@ BAD_INPUTS = {
     "duplicate key": (
         MUSCLE, "  latin: Musculus gluteus medius\n", "  latin: Musculus gluteus medius\n  latin: Gluteus medius\n",
         ["names.latin (line", "appears twice"],
+    ),
+    # Issue 12: safety and citations.
+    "stretch without a stop rule": (
+        MUSCLE, "  stop_if:\n    - Pain, tingling or numbness goes down your leg.\n    - You feel sharp pain in the hip, groin or back.\n",
+        "", ["stretch.stop_if (line", "missing required field"],
+    ),
+    "stretch without cautions": (
+        MUSCLE, "  cautions:\n    - After a hip replacement", "  old_cautions:\n    - After a hip replacement",
+        ["stretch", "cautions"],
+    ),
+    "pregnancy alternative without steps": (
+        MUSCLE, "    name: A standing stretch with the leg crossed behind\n", "    name: A standing stretch with the leg crossed behind\n    steps: []\n    old:\n",
+        ["stretch.pregnancy_alternative", "steps"],
+    ),
+    "book without a publisher": (
+        "references.yml", "    publisher: Elsevier\n", "",
+        ["content/references.yml", "a book reference needs publisher"],
+    ),
+    "unknown reference in the safety text": (
+        "safety.yml", "when_to_get_help_sources: [nice-ng59,", "when_to_get_help_sources: [nice-ng58,",
+        ["content/safety.yml: when_to_get_help_sources[0] (line", "unknown reference id 'nice-ng58'"],
+    ),
+    "a contact that is not an address": (
+        "publisher.yml", "name: Trigger Point Atlas\n", "name: Trigger Point Atlas\ncontact: javascript:alert(1)\n",
+        ["content/publisher.yml: contact (line"],
     ),
 }
 

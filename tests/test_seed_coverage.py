@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 SEED_FACTS = {
-    # Seed 1: "Gluteus Medius | Trigger Point Anatomy | Low Back Pain"
+    # Source page 1: "Gluteus Medius | Trigger Point Anatomy | Low Back Pain"
     "gluteal muscles affect one another": ["work closely together", "often affects the others"],
     "stabilises the pelvis": ["keeps the pelvis level"],
     "moves the leg away from the midline": ["away from the middle of the body"],
-    "rotates the hip, mostly outwardly, sometimes inwardly": ["turns the leg mostly outwards", "internal rotation"],
+    "rotates the hip, mostly outwardly, sometimes inwardly": ["rotates the hip mostly outwards", "internal rotation"],
     "mostly covered by gluteus maximus (with the anatomy correction)": ['"mostly covered"', "back third"],
     "lower part covers gluteus minimus, shares posterior fascia": ["covers gluteus minimus", "share some of their back fascia"],
     "interacts with sacroiliac abnormalities": ["problems of the sacroiliac joint"],
@@ -26,7 +26,7 @@ SEED_FACTS = {
     "supports one-legged standing": ["stand on one leg"],
     "keeps the pelvis even when walking, supports the weight-bearing leg": ["even and balanced", "carries all your weight"],
     "chronic low back pain inhibits it; a perpetuating factor": ["chronic", "switch this muscle down", "major reason the pain keeps going"],
-    "inhibition stresses the knee": ["knee has to take extra strain"],
+    "inhibition stresses the knee": ["knee may have to take extra strain"],
     "hurts with walking, slouching, lying on the back": ["Walking.", "Sitting slouched", "Lying on your back"],
     "lying on the back compresses maximus onto medius": ["presses gluteus maximus down onto this muscle"],
     "hurts with direct compression": ["Direct pressure on the muscle"],
@@ -34,7 +34,7 @@ SEED_FACTS = {
     "wakes you rolling onto your side": ["roll onto your side"],
     "sleep hard with trigger points on both sides": ["on both sides, it can be hard"],
     "mistaken for sacroiliac dysfunction": ["Sacroiliac joint dysfunction"],
-    "failed surgical back": ["Failed back surgery"],
+    "failed surgical back": ["failed back surgery", "one reason for it"],
     "sciatica-like pain": ["sciatica-like pain"],
     "gather near tendon attachments, can be anywhere": ["near the ends of the muscle", "can be found anywhere"],
     "with minimus: trochanter pain near the ball-and-socket joint": ["trochanter", "ball-and-socket joint"],
@@ -67,7 +67,7 @@ SEED_FACTS = {
     "link: certification and diploma courses": ["certificate or a diploma"],
     "link: continuing-education subjects": ["continuing-education", "cranio-sacral therapy", "IMS dry needling",
                                             "Bowen therapy", "vestibular rehabilitation", "Pilates and yoga"],
-    # Seed 2: "Trigger point pain from Gluteus Medius Trigger Point #One and how to find relief"
+    # Source page 2: "Trigger point pain from Gluteus Medius Trigger Point #One and how to find relief"
     "on the buttock, from the side of the pelvis to the femur near the hip joint": ["buttock", "thigh bone", "near the hip joint"],
     "moves the leg back": ["move it backwards"],
     "three trigger points": ["three well-known trigger points"],
@@ -79,7 +79,7 @@ SEED_FACTS = {
     "lower the knee onto the block": ["rests on the block or bolster"],
     "lower means more intense; adjust bolster height": ["Lower the block or bolster", "Adjust the height of the block"],
     "more pressure: roll onto the ball": ["Roll your body further over onto the ball"],
-    "tingling down the side of the leg or into the buttock": ["slight tingling going down the side of the leg"],
+    "tingling down the side of the leg or into the buttock (safe form: move the ball)": ["tingling", "going down the side of your leg or into your buttock", "Move the ball or ease off"],
     "too intense: roll back": ["Roll back to lower the pressure"],
     "hold about 30 seconds and relax": ["Hold for about 30 seconds, then relax"],
     "stretch does the opposite action": ["the opposite way"],

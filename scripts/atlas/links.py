@@ -19,7 +19,7 @@ import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
-from atlas import schema
+from atlas import csp, schema
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 """The local preview address, as in mkdocs.yml; used when no public address is given."""
@@ -80,6 +80,7 @@ def redirect_page(redirect: schema.PageRedirect, site_url: str, site_name: str) 
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp.policy(f"<script>{keep_section}</script>"))}">
 <title>This page has moved - {html.escape(site_name)}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">

@@ -48,6 +48,7 @@ HANDOUT_SECTIONS = (
     ("self-release", "Self-release with a ball"),
     ("stretch", "Stretch"),
     ("get-help", "Stop and get help if"),
+    ("pregnancy", "If you are pregnant"),
     ("notes", "Notes from your clinician"),
 )
 
@@ -216,7 +217,7 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
     entries.append(PageEntry(FOR_CLINICIANS, "for-clinicians", "For clinicians", "for-clinicians.yml",
                              tuple(clinician_sections), for_clinicians))
     finder_sections = _sections([FINDER_PLACES]) + [Section(r.id, r.name) for r in regions]
-    finder_sections += _sections([WHEN_TO_GET_HELP])
+    finder_sections += _sections([WHEN_TO_GET_HELP, REFERENCES])
     entries.append(PageEntry(FINDER, "finder", finder.title, "body-map.yml", tuple(finder_sections), finder))
     return PageRegistry(entries)
 

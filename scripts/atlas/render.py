@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import json
 from pathlib import Path
 
@@ -27,6 +28,19 @@ from atlas.qr import qr_svg
 from atlas.templating import environment, escape_markdown
 
 __all__ = ["Page", "Renderer", "render_site", "write_markdown_tree"]
+
+
+def _contact_link(publisher: schema.Publisher) -> Markup:
+    """The publisher's error-report contact as a link; its text is the label, or the address itself."""
+    label = publisher.contact_label or publisher.contact.removeprefix("mailto:")
+    return Markup(f'<a href="{html.escape(publisher.contact, quote=True)}">{escape_markdown(label)}</a>')
+
+
+def _web_link(url: str) -> Markup:
+    """A reference's web address as a link. The schema allows no space, quote or angle bracket in it; the
+    HTML escape is a second guard, and the link text is the address itself, so a reader can copy it."""
+    safe = html.escape(url, quote=True)
+    return Markup(f'<a href="{safe}">{safe}</a>')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,12 +60,17 @@ class Renderer:
         self.references = {r.id: r for r in site.references}
         self.regions = {r.id: r for r in site.regions}
         self.env = environment(region_names=self._region_names)
+        self.env.filters["with_pain_scale"] = self._with_pain_scale
         self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
 
     # --- helpers the templates call ----------------------------------------
 
     def _region_names(self, referrals: list[schema.Referral], zone: str) -> str:
         return ", ".join(self.regions[r.region].name.lower() for r in referrals if r.zone == zone)
+
+    def _with_pain_scale(self, text: str) -> str:
+        """A sentence that gives a number out of 10, followed by what the numbers mean (REFERENCE.md 4)."""
+        return f"{text} {self.site.safety.pain_scale}" if "out of 10" in text else text
 
     def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
         """Numbered citation links such as `[1], [3]` to the page's reference list."""
@@ -113,13 +132,20 @@ class Renderer:
         return dict(site=self.site, page=entry, pages=self.pages, link=link, heading=heading,
                     address=self._address, page_title=self.pages.title, cite=self._cite,
                     body_map=self.body_maps.figure, abbreviations=self._abbreviation_lines,
-                    json_ld=self._json_ld(entry), path=entry.path)
+                    json_ld=self._json_ld(entry), path=entry.path,
+                    references=self.references, web_link=_web_link, contact_link=_contact_link)
 
     def _render(self, template: str, entry: pages.PageEntry, **data: object) -> Page:
         markdown = self.env.get_template(template).render(self._context(entry) | data)
         return Page(entry.path, markdown)
 
     # --- one function per page kind -----------------------------------------
+
+    def render_report_error(self) -> str:
+        """The "Found a mistake?" line, for hand-written pages (docs/about.md); empty with no contact."""
+        return self.env.get_template("partials/report_error.md.j2").render(
+            site=self.site, contact_link=_contact_link, prefix="",
+            when_unset="The editors have not yet published an address for reports.")
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         return self._render("muscle.md.j2", self.pages.of(muscle), muscle=muscle, safety=self.site.safety,

@@ -102,13 +102,27 @@ def references_resolve(contents: Contents) -> Iterator[Problem]:
 
     for folder, label, page in contents.every_page():
         yield from check(label, ("references",), page.references, known)
-        if folder != "muscles":
-            continue
         allowed = set(page.references)
+        if folder != "muscles":
+            for n, section in enumerate(page.sections):
+                yield from check(label, ("sections", n, "sources"), section.sources, allowed)
+            continue
         for section in ("anatomy", "symptoms", "causes", "self_release", "stretch"):
             yield from check(label, (section, "sources"), getattr(page, section).sources, allowed)
+        for n, note in enumerate(page.anatomy.clinician_notes):
+            yield from check(label, ("anatomy", "clinician_notes", n, "sources"), note.sources, allowed)
+        for exercise in ("self_release", "stretch"):
+            yield from check(label, (exercise, "pregnancy_alternative", "sources"),
+                             getattr(page, exercise).pregnancy_alternative.sources, allowed)
         for t, tp in enumerate(page.trigger_points.points):
             yield from check(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
+    # The site-wide safety and evidence text (content/safety.yml) cites references that must exist.
+    safety, safety_label = contents.fields["safety"], contents.labels["safety"]
+    for loc, ids in ((("when_to_get_help_sources",), safety.when_to_get_help_sources),
+                     (("pregnancy", "sources"), safety.pregnancy.sources),
+                     (("pregnancy", "red_flags", "sources"), safety.pregnancy.red_flags.sources),
+                     (("trigger_point_evidence", "sources"), safety.trigger_point_evidence.sources)):
+        yield from check(safety_label, loc, ids, known)
 
 
 def regions_exist(contents: Contents) -> Iterator[Problem]:

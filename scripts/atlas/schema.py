@@ -51,16 +51,49 @@ class Model(BaseModel):
 # --- shared vocabularies ----------------------------------------------------
 
 
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/#?=&+:-]*)?$")]
+"""A web address a reference can be checked at: no spaces, quotes or angle brackets can reach a link."""
+
+
 class Reference(Model):
-    """A numbered source. Pages list the ids of the references they rest on."""
+    """A numbered source, written out in full (REFERENCE.md section 4c). Pages list the ids they rest on.
+
+    Printed in Vancouver style, by `kind`:
+    book: Authors. *Title*. Edition. Place: Publisher; Year. Details.
+    journal-article: Authors. Title. *Journal* Year;volume(issue):pages.
+    web-page and guidance: Authors or organisation. *Title*. Publisher; Year. Address.
+    """
 
     id: Slug
     authors: Text | None = None
+    """People ("Travell JG, Simons DG"), editors ("Standring S (ed.)") or the organisation that wrote it."""
     title: Text
+    edition: Text | None = None
+    """As printed: "41st ed."."""
+    journal: Text | None = None
+    """Journal articles: the journal's abbreviated name."""
+    volume_pages: Text | None = None
+    """Journal articles: "25(1):80-89"."""
+    publisher: Text | None = None
+    place: Text | None = None
     year: int | None = Field(default=None, ge=1800, le=2100)
+    updated: Text | None = None
+    """A guideline's or web page's last update, as the publisher states it ("updated 2020")."""
+    url: WebAddress | None = None
     details: Text | None = None
-    kind: Literal["book", "web-page", "anatomy-texts", "guidance"]
+    """What on this site rests on it: a chapter, a figure, a section."""
+    kind: Literal["book", "journal-article", "web-page", "guidance"]
     note: Text | None = None
+    """What a reader should know about the source itself ("A course provider's page: it sells training.")."""
+
+    @model_validator(mode="after")
+    def _checkable(self) -> Reference:
+        need = {"book": ("authors", "publisher", "year"), "journal-article": ("authors", "journal", "volume_pages", "year"),
+                "web-page": ("url",), "guidance": ("authors", "url")}[self.kind]
+        missing = [name for name in need if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"a {self.kind} reference needs {', '.join(missing)}, so a reader can find and check it")
+        return self
 
 
 class GlossaryTerm(Model):
@@ -188,12 +221,51 @@ class CareLevel(Model):
     signs: list[Text] = NonEmpty
 
 
+class SourcedText(Model):
+    """A few sentences with the references they rest on."""
+
+    text: list[Text] = NonEmpty
+    sources: list[Slug] = NonEmpty
+
+
+class PregnancyRedFlags(Model):
+    title: Text
+    signs: list[Text] = NonEmpty
+    action: Text
+    sources: list[Slug] = NonEmpty
+
+
+class PregnancyAdvice(Model):
+    """Site-wide advice for anyone pregnant; each exercise adds its own alternative (`PregnancyAlternative`)."""
+
+    advice: list[Text] = NonEmpty
+    red_flags: PregnancyRedFlags
+    sources: list[Slug] = NonEmpty
+
+
 class Safety(Model):
     """Safety content that every self-care page carries."""
 
     when_to_get_help: list[CareLevel] = NonEmpty
+    when_to_get_help_sources: list[Slug] = NonEmpty
+    """The guidance the three levels rest on (NICE NG59, the NHS): cited on every safety box."""
     do_not_press: list[Text] = NonEmpty
     pressure_guide: list[Text] = NonEmpty
+    pain_scale: Text
+    """What the numbers mean, with both ends named: printed wherever a page gives a number out of 10."""
+    pregnancy: PregnancyAdvice
+    trigger_point_evidence: SourcedText
+    """One or two plain sentences on the debate about trigger points, printed where a page explains them."""
+
+    def help_source_ids(self) -> list[str]:
+        """The references of the "When to get help" box (with its pregnancy red flags)."""
+        return list(dict.fromkeys([*self.when_to_get_help_sources, *self.pregnancy.red_flags.sources]))
+
+    def source_ids(self) -> list[str]:
+        """Every reference the site-wide safety text cites, in the order pages print it."""
+        ids = [*self.trigger_point_evidence.sources, *self.when_to_get_help_sources, *self.pregnancy.sources,
+               *self.pregnancy.red_flags.sources]
+        return list(dict.fromkeys(ids))
 
     @model_validator(mode="after")
     def _three_levels_in_order(self) -> Safety:
@@ -218,12 +290,20 @@ class Action(Model):
     detail: Text
 
 
+class ClinicianNote(Model):
+    """A detail for clinicians, in the collapsed anatomy box: where sources disagree, both views, cited."""
+
+    text: Text
+    sources: list[Slug] = NonEmpty
+
+
 class Anatomy(Model):
     location: list[Text] = NonEmpty
     origin: Text
     insertion: Text
     nerve: Text
     blood_supply: Text
+    clinician_notes: list[ClinicianNote] = Field(default_factory=list)
     actions: list[Action] = NonEmpty
     in_movement: list[Text] = NonEmpty
     """Its job in walking, running and standing on one leg."""
@@ -269,7 +349,8 @@ class TriggerPoint(Model):
     referred_pain: list[Referral] = NonEmpty
     pain_pattern: Text
     both_sides: bool = False
-    how_common: Text
+    how_common: Text | None = None
+    """Only where a source says how common it is ("Uncommon."); left out, the page says nothing about it."""
     certainty: Literal["well-described", "less-certain"]
     certainty_note: Text
     self_care: SelfCare | None = None
@@ -308,6 +389,9 @@ class Symptoms(Model):
     worse_with: list[Text] = NonEmpty
     sleep: list[Text] = NonEmpty
     mistaken_for: list[Mimic] = NonEmpty
+    one_reason_for: list[Text] = Field(default_factory=list)
+    """Lasting problems these trigger points can be one reason for (pain that goes on after back surgery):
+    each its own sentence, never listed as a mimic."""
     with_neighbours: list[Text] = NonEmpty
     """What happens when this muscle and its neighbours are weakened together."""
     with_neighbours_title: Text
@@ -331,6 +415,24 @@ class Causes(Model):
 class Equipment(Model):
     item: Text
     instead: list[Text] = Field(default_factory=list)
+    note: Text | None = None
+    """Advice on choosing it ("start with a tennis ball"); on the page, not on the handout."""
+
+
+class PregnancyAlternative(Model):
+    """An exercise done another way in pregnancy, written out in full: a page never promises one it lacks."""
+
+    why: Text
+    """Why the usual way is not advised (lying flat on the back later in pregnancy)."""
+    name: Text
+    """What the alternative is: "A standing release with the ball against a wall"."""
+    starting_position: Text
+    steps: list[Text] = NonEmpty
+    hold_seconds: int = Field(ge=1, le=600)
+    stop_if: list[Text] = NonEmpty
+    check_first: Text
+    """Whom to check with before starting (the midwife or doctor)."""
+    sources: list[Slug] = Field(default_factory=list)
 
 
 class Exercise(Model):
@@ -344,19 +446,25 @@ class Exercise(Model):
     """Left out where the sources give none: the handout leaves a blank for the clinician."""
     how_often: Text | None = None
     both_sides: Text
-    pregnancy_alternative: list[Text] = NonEmpty
+    cautions: list[Text] = Field(default_factory=list)
+    """Who should check with a clinician first, or not do it (after a hip replacement, say)."""
+    stop_if: list[Text] = NonEmpty
+    """When to stop: printed on the page and on the handout, for every exercise."""
+    pregnancy_alternative: PregnancyAlternative
     sources: list[Slug] = Field(default_factory=list)
 
 
 class SelfRelease(Exercise):
     equipment: list[Equipment] = NonEmpty
+    ball_placement: list[Text] = NonEmpty
+    """How to keep the ball on muscle and off bone near this muscle's trigger points."""
     gentler: list[Text] = NonEmpty
     stronger: list[Text] = NonEmpty
     what_you_should_feel: list[Text] = NonEmpty
-    stop_if: list[Text] = NonEmpty
 
 
 class Stretch(Exercise):
+    cautions: list[Text] = NonEmpty
     what_you_should_feel: list[Text] = Field(default_factory=list)
 
 
@@ -396,6 +504,8 @@ class Section(Model):
     title: Text
     paragraphs: list[Text] = Field(default_factory=list)
     points: list[Text] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list)
+    """References the section rests on; each must be in the page's references list."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> Section:
@@ -442,9 +552,17 @@ class Glossary(Model):
     review: Review
 
 
+ContactAddress = Annotated[str, StringConstraints(pattern=r"^(?:https://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%/#?=&+:-]*)?|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$")]
+"""Where to report an error: an https:// address or a mailto: link (checked, so it can sit in an href)."""
+
+
 class Publisher(Model):
     name: Text
     description: Text
+    contact: ContactAddress | None = None
+    """Where readers report an error. Never invented: left unset until the publisher has a real one."""
+    contact_label: Text | None = None
+    """How the contact reads on the page ("the editors' email address"); the address itself when unset."""
 
 
 # --- redirects: how a removed page or section id keeps working ---------------

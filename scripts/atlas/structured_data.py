@@ -14,7 +14,8 @@ from atlas.pages import PageEntry
 PATIENTS = {"@type": "Patient"}
 CLINICIANS = {"@type": "MedicalAudience", "audienceType": "Clinician"}
 
-_REFERENCE_TYPES = {"book": "Book", "web-page": "WebPage", "anatomy-texts": "CreativeWork", "guidance": "CreativeWork"}
+_REFERENCE_TYPES = {"book": "Book", "journal-article": "ScholarlyArticle", "web-page": "WebPage",
+                    "guidance": "CreativeWork"}
 
 
 def _reference(ref: schema.Reference) -> dict:
@@ -23,8 +24,8 @@ def _reference(ref: schema.Reference) -> dict:
         work["author"] = ref.authors
     if ref.year:
         work["datePublished"] = str(ref.year)
-    if ref.details:
-        work["description"] = ref.details
+    if ref.url:
+        work["url"] = ref.url
     return work
 
 

@@ -120,7 +120,12 @@ def keyboard_problems(page) -> list[str]:
     reached: set[int] = set()
     problems: list[str] = []
     # Judge each control's focused look, not a frame of its fade-in.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    # A constructed stylesheet: the page's Content-Security-Policy blocks an added <style> element.
+    page.evaluate("""() => {
+      const still = new CSSStyleSheet();
+      still.replaceSync("*, *::before, *::after { transition: none !important; animation: none !important; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, still];
+    }""")
     page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
     seen_first = None
     for _ in range(max_presses):

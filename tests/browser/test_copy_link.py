@@ -36,7 +36,7 @@ HEADING_TEXT = """h => {
 
 
 def status_text(page) -> str:
-    page.wait_for_function("document.querySelector('.copy-link-status').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.copy-link-status').textContent !== ''")  # a function: the page's CSP blocks eval of a string
     return page.locator(".copy-link-status").text_content()
 
 
