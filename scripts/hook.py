@@ -13,9 +13,11 @@ files that changed are read again and only the pages that read them are rendered
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -70,7 +72,8 @@ def on_pre_build(config) -> None:
     _pages = cache.render_site(site, config.site_url or links.DEFAULT_SITE_URL)
     _redirects = site.redirects
     # The muscles in the menu come from content/muscles/, not from a list in mkdocs.yml.
-    config.nav = pages.nav_with_muscles(config.nav, pages.of_site(site))
+    # Material prints menu titles raw: a muscle's name is content, so it goes in as escaped, safe markup.
+    config.nav = pages.nav_with_muscles(config.nav, pages.of_site(site), title=lambda t: Markup(html.escape(t)))
     _report_error = render.Renderer(site, config.site_url or links.DEFAULT_SITE_URL).render_report_error()
     for notice in notices.build_notices(site, config.site_url or links.DEFAULT_SITE_URL):
         _notice(notice)

@@ -21,7 +21,12 @@ from atlas.load import ContentError, load_site
 from bench import synthetic
 
 MUSCLES = 4
-"""The real muscle and three synthetic ones; each synthetic muscle links to the one before it."""
+"""Grown to the real gluteus medius and three synthetic ones; each synthetic muscle links to the one before it."""
+
+
+def muscle_pages(content: Path) -> int:
+    """Pages rendered for every muscle file (the real ones and the synthetic ones): page and handout each."""
+    return 2 * len(list((content / "muscles").glob("*.yml")))
 
 
 @pytest.fixture
@@ -54,7 +59,7 @@ def test_first_load_parses_every_file_and_matches_the_pipeline(content: Path):
     cache = SiteCache()
     assert cached_pages(cache, content) == fresh_pages(content)
     assert cache.parsed == len(list(content.rglob("*.yml")))
-    assert cache.rendered == 2 * MUSCLES + len(list((content / "techniques").glob("*.yml")))  # pages, handouts
+    assert cache.rendered == muscle_pages(content) + len(list((content / "techniques").glob("*.yml")))  # pages, handouts
 
 
 def test_unchanged_files_are_not_parsed_or_rendered_again(content: Path):
@@ -74,7 +79,8 @@ def test_edited_muscle_is_parsed_again_and_only_its_page_and_linking_pages_are_r
     # glossary, for-clinicians and condition pages are rendered every time).
     assert "Edited muscle two: Trigger points" in pages["muscles/synthetic-003.md"]
     assert "# Edited muscle two: trigger points and self-care" in pages["muscles/synthetic-002/handout.md"]
-    assert (cache.parsed, cache.rendered) == (1, 3)  # its page, its handout, the page that links to it
+    assert "Edited muscle two" in pages["muscles/synthetic-001.md"]  # links go both ways between muscles
+    assert (cache.parsed, cache.rendered) == (1, 4)  # its page, its handout, the two pages that link to it
 
 
 def test_edit_that_keeps_size_and_time_is_still_seen(content: Path):
@@ -95,7 +101,7 @@ def test_edited_shared_file_renders_every_page_again(content: Path):
     pages = cached_pages(cache, content)
     assert pages == fresh_pages(content)
     assert cache.parsed == 1
-    assert cache.rendered == 2 * MUSCLES + len(list((content / "techniques").glob("*.yml")))  # pages, handouts
+    assert cache.rendered == muscle_pages(content) + len(list((content / "techniques").glob("*.yml")))  # pages, handouts
     assert all(": Edited. " in pages[f"muscles/{m}.md"] for m in ["gluteus-medius", "synthetic-001"])
 
 
@@ -121,8 +127,12 @@ def test_cross_file_rules_run_on_every_load(content: Path):
 
 def test_deleted_page_disappears(content: Path):
     cache = warm(content)
-    muscle = content / "muscles" / "synthetic-003.yml"  # nothing links to the last one
+    muscle = content / "muscles" / "synthetic-003.yml"
     muscle.unlink()
+    neighbour = content / "muscles" / "synthetic-002.yml"  # the one page that linked to it no longer does
+    data = yaml.load(neighbour.read_text(), Loader=yaml.BaseLoader)
+    data["related"] = [link for link in data["related"] if link["page"] != "muscles/synthetic-003"]
+    neighbour.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     pages = cached_pages(cache, content)
     assert "muscles/synthetic-003.md" not in pages
     assert pages == fresh_pages(content)
@@ -137,7 +147,7 @@ def test_template_edit_renders_every_page_again(content: Path, monkeypatch: pyte
     edit(templates / "partials" / "related.md.j2", "- [", "- Edited [")
     pages = cached_pages(cache, content)
     assert "- Edited [" in pages["muscles/gluteus-medius.md"]
-    assert cache.rendered == 2 * MUSCLES + len(list((content / "techniques").glob("*.yml")))  # pages, handouts
+    assert cache.rendered == muscle_pages(content) + len(list((content / "techniques").glob("*.yml")))  # pages, handouts
 
 
 def _mark_text(value):

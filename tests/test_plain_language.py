@@ -61,3 +61,25 @@ def test_each_block_is_its_own_sentence_and_citations_are_left_out():
 def test_a_missing_section_is_an_error():
     with pytest.raises(ValueError, match="stretch"):
         plain_language.hard_sections(PAGE.format(symptoms=PLAIN).replace('id="stretch"', 'id="other"'))
+
+
+def test_complaint_pages_are_grade_8_or_below(built_site: Path):
+    """The pages for the complaints people arrive with (content/conditions/) are read by patients too:
+    every section but the references at grade 8 or below."""
+    import yaml
+
+    from conftest import ROOT
+
+    too_hard = {}
+    for path in sorted((ROOT / "content" / "conditions").glob("*.yml")):
+        condition = yaml.safe_load(path.read_text())
+        html = (built_site / "conditions" / condition["id"] / "index.html").read_text(encoding="utf-8")
+        sections = [s["id"] for s in condition["sections"]] + ["trigger-points", "when-to-get-help"]
+        for section in sections:
+            text = plain_language.section_texts(html)[section]
+            report.add("Flesch-Kincaid grade of patient-facing sections (limit 8)",
+                       f"/conditions/{condition['id']}/#{section}: grade {plain_language.grade(text):.1f} "
+                       f"({len(text.split())} words)")
+        too_hard.update({f"{condition['id']}#{s}": g
+                         for s, g in plain_language.hard_sections(html, sections).items()})
+    assert too_hard == {}

@@ -21,7 +21,7 @@ def site() -> schema.SiteContent:
 
 @pytest.fixture(scope="module")
 def muscle_page(site) -> str:
-    return render.Renderer(site).render_muscle_page(site.muscles[0]).markdown
+    return render.Renderer(site).render_muscle_page(site.muscle('gluteus-medius')).markdown
 
 
 def heading_ids(markdown: str) -> list[str]:
@@ -30,7 +30,7 @@ def heading_ids(markdown: str) -> list[str]:
 
 def test_muscle_page_pins_every_section_id_in_order(site, muscle_page):
     ids = heading_ids(muscle_page)
-    expected = pages.of_site(site).of(site.muscles[0]).section_ids()
+    expected = pages.of_site(site).of(site.muscle('gluteus-medius')).section_ids()
     assert [i for i in ids if i in expected] == expected
 
 
@@ -51,11 +51,11 @@ def test_every_heading_is_the_registrys(site):
 
 def test_muscle_page_starts_with_front_matter(site, muscle_page):
     assert muscle_page.startswith('---\ntitle: "Gluteus medius"\ndescription: "The gluteus medius is')
-    assert f"last_reviewed: {site.muscles[0].review.last_reviewed.isoformat()}" in muscle_page
+    assert f"last_reviewed: {site.muscle('gluteus-medius').review.last_reviewed.isoformat()}" in muscle_page
 
 
 def test_muscle_page_carries_review_sources_and_disclaimer(site, muscle_page):
-    review = site.muscles[0].review
+    review = site.muscle('gluteus-medius').review
     assert f"Last reviewed: {long_date(review.last_reviewed)}" in muscle_page
     assert f"Next review due: {long_date(review.next_review_due)}" in muscle_page
     assert "supports, and does not replace, advice from a clinician" in muscle_page
@@ -80,19 +80,22 @@ def test_cross_links_are_relative_markdown_links(muscle_page):
 
 def test_pages_have_the_agreed_addresses(site):
     paths = {page.path for page in render.render_site(site)}
+    muscles = {m.id for m in site.muscles}
+    assert {"gluteus-medius", "gluteus-minimus", "gluteus-maximus", "piriformis", "quadratus-lumborum", "iliopsoas",
+            "tensor-fasciae-latae"} <= muscles
     assert paths == {
-        "muscles/index.md", "muscles/gluteus-medius.md", "muscles/gluteus-medius/handout.md",
-        "conditions/low-back-pain.md",
+        "muscles/index.md",
         "techniques/trigger-point-release.md", "techniques/dry-needling.md",
         "glossary.md", "for-clinicians.md", "where-does-it-hurt.md",
-    }
+    } | {f"muscles/{m}.md" for m in muscles} | {f"muscles/{m}/handout.md" for m in muscles} | {
+        f"conditions/{c.id}.md" for c in site.conditions}
 
 
 def test_condition_page_lists_trigger_points_that_refer_to_its_regions(site):
     page = render.Renderer(site).render_condition_page(site.conditions[0]).markdown
     for n in (1, 2, 3):
         expected = any(r.region in site.conditions[0].regions
-                       for r in site.muscles[0].trigger_points.points[n - 1].referred_pain)
+                       for r in site.muscle('gluteus-medius').trigger_points.points[n - 1].referred_pain)
         assert (f"../muscles/gluteus-medius.md#tp{n}" in page) == expected
 
 
@@ -141,7 +144,7 @@ def test_render_command_writes_the_markdown_tree(tmp_path):
 
 @pytest.fixture(scope="module")
 def handout(site) -> render.Page:
-    return render.Renderer(site).render_handout(site.muscles[0])
+    return render.Renderer(site).render_handout(site.muscle('gluteus-medius'))
 
 
 def handout_front_matter(markdown: str) -> dict:
@@ -155,12 +158,12 @@ def test_handout_lives_under_its_muscle_and_uses_the_handout_template(site, hand
     meta = handout_front_matter(handout.markdown)
     assert meta["template"] == "handout.html"
     assert meta["title"] == "Gluteus medius: handout to print"
-    assert str(meta["last_reviewed"]) == site.muscles[0].review.last_reviewed.isoformat()
+    assert str(meta["last_reviewed"]) == site.muscle('gluteus-medius').review.last_reviewed.isoformat()
     assert meta["search"] == {"exclude": True}  # the full page is what search should find
 
 
 def test_handout_is_made_from_the_muscle_content(site, handout):
-    muscle = site.muscles[0]
+    muscle = site.muscle('gluteus-medius')
     text = handout.markdown
     assert muscle.summary.strip() in text
     for tp in muscle.trigger_points.points:
@@ -174,7 +177,7 @@ def test_handout_is_made_from_the_muscle_content(site, handout):
 
 
 def test_handout_carries_the_stop_rules_and_cautions_of_both_exercises(site, handout):
-    muscle = site.muscles[0]
+    muscle = site.muscle('gluteus-medius')
     release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
     stretch = handout.markdown.split("{ #stretch }")[1].split("{ #get-help }")[0]
     for section, exercise in ((release, muscle.self_release), (stretch, muscle.stretch)):
@@ -184,7 +187,7 @@ def test_handout_carries_the_stop_rules_and_cautions_of_both_exercises(site, han
 
 def test_handout_carries_before_you_start_and_the_pregnancy_red_flags(site, handout):
     release = handout.markdown.split("{ #self-release }")[1].split("{ #stretch }")[0]
-    for item in site.safety.do_not_press + site.muscles[0].self_release.ball_placement:
+    for item in site.safety.do_not_press + site.muscle('gluteus-medius').self_release.ball_placement:
         assert render.escape_markdown(item) in release
     assert render.escape_markdown(site.safety.pain_scale) in release
     box = handout.markdown.split("{ #get-help }")[1].split("{ #notes }")[0]
@@ -201,9 +204,9 @@ def test_handout_stop_and_get_help_box_carries_every_safety_sign(site, handout):
 
 
 def test_handout_leaves_how_often_to_the_clinician_when_the_sources_do_not_say(site, handout):
-    assert site.muscles[0].self_release.how_often is None and site.muscles[0].stretch.how_often is None
+    assert site.muscle('gluteus-medius').self_release.how_often is None and site.muscle('gluteus-medius').stretch.how_often is None
     assert handout.markdown.count("**How often** (your clinician fills this in): <span class=\"handout__blank\">") == 2
-    muscle = site.muscles[0]
+    muscle = site.muscle('gluteus-medius')
     given = muscle.model_copy(update={
         "stretch": muscle.stretch.model_copy(update={"how_often": "Twice a day."})})
     text = render.Renderer(site).render_handout(given).markdown
@@ -218,7 +221,7 @@ def test_handout_has_lines_for_the_clinician(handout):
 
 
 def test_handout_qr_code_and_short_address_follow_the_site_url(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle('gluteus-medius')
     text = render.Renderer(site, site_url="https://example.org/atlas/").render_handout(muscle).markdown
     svg = re.search(r"<svg [^>]*class=\"qr-code\"[^>]*>", text).group(0)
     assert 'role="img"' in svg and "https://example.org/atlas/muscles/gluteus-medius/" in svg
@@ -232,7 +235,7 @@ def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
 
 
 def test_muscle_page_leads_to_what_you_can_do_and_from_each_trigger_point_to_its_exercise(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     markdown = render.Renderer(site).render_muscle_page(muscle).markdown
     top = markdown.split("{ #anatomy }")[0]
     assert '!!! what-you-can-do "What you can do"' in top
@@ -249,8 +252,33 @@ def test_muscle_page_leads_to_what_you_can_do_and_from_each_trigger_point_to_its
 
 
 def test_a_trigger_point_without_self_care_gets_no_line(site):
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     points = [tp.model_copy(update={"self_care": None}) for tp in muscle.trigger_points.points]
     bare = muscle.model_copy(update={"trigger_points": muscle.trigger_points.model_copy(update={"points": points})})
     markdown = render.Renderer(site).render_muscle_page(bare).markdown
     assert "What suits it" not in markdown
+
+
+def test_a_hold_range_and_repetitions_reach_the_page_and_the_handout(site):
+    muscle = site.muscle("piriformis")
+    assert (muscle.stretch.hold_seconds, muscle.stretch.hold_seconds_max) == (20, 30)
+    renderer = render.Renderer(site)
+    for text in (renderer.render_muscle_page(muscle).markdown, renderer.render_handout(muscle).markdown):
+        assert "**Hold:** 20 to 30 seconds. **Repeat:** 2 to 3 times." in text
+    plain = muscle.model_copy(update={"stretch": muscle.stretch.model_copy(
+        update={"hold_seconds_max": None, "repetitions": None})})
+    text = renderer.render_muscle_page(plain).markdown
+    assert "**Hold:** 20 seconds. **Both sides:**" in text and "**Repeat:**" not in text
+
+
+def test_anatomy_parts_the_sources_do_not_give_are_left_out_not_invented(site):
+    medius, piriformis = site.muscle('gluteus-medius'), site.muscle("piriformis")
+    renderer = render.Renderer(site)
+    full = renderer.render_muscle_page(medius).markdown
+    assert "Blood supply\n    :   " in full and "### When it is weak" in full and "### Sleep" in full
+    assert "### Together with gluteus minimus" in full
+    assert piriformis.anatomy.blood_supply is None and not piriformis.anatomy.when_weak
+    text = renderer.render_muscle_page(piriformis).markdown
+    assert "Blood supply\n" not in text and "### When it is weak" not in text and "### Sleep" not in text
+    assert "### In walking, running and standing" not in text
+    assert "### Piriformis syndrome" in text and "### Together with gluteus minimus" not in text

@@ -18,7 +18,7 @@ REVIEW = real_muscle().review
 
 def test_real_content_is_valid():
     site = load_site(ROOT / "content")
-    muscle = site.muscles[0]
+    muscle = site.muscle("gluteus-medius")
     assert muscle.id == "gluteus-medius"
     assert [tp.id for tp in muscle.trigger_points.points] == ["tp1", "tp2", "tp3"]
     assert muscle.trigger_points.points[2].certainty == "less-certain"
@@ -49,24 +49,28 @@ BAD_INPUTS = {
         ["content/muscles/gluteus-medius.yml: anatomy.nerve", "missing required field"],
     ),
     "unknown field": (
-        MUSCLE, "  blood_supply:", "  blood_suply:",
-        ["anatomy.blood_suply (line", "unknown field"],
+        MUSCLE, "  origin:", "  orign:",
+        ["anatomy.orign (line", "unknown field"],
     ),
     "wrong type": (
         MUSCLE, "  hold_seconds: 30\n  both_sides: If", "  hold_seconds: thirty\n  both_sides: If",
         ["self_release.hold_seconds (line", "valid integer"],
     ),
+    "hold range upside down": (
+        "muscles/gluteus-minimus.yml", "  hold_seconds_max: 60\n", "  hold_seconds_max: 20\n",
+        ["self_release (line", "hold_seconds_max (20) must be more than hold_seconds (30)"],
+    ),
+    "neighbours heading missing": (
+        MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
+        ["content/muscles/gluteus-medius.yml: symptoms (line", "with_neighbours needs a with_neighbours_title"],
+    ),
     "duplicate id": (
         "body-regions.yml", "  - id: side-of-thigh", "  - id: sacrum",
-        ["content/body-regions.yml: regions[7].id (line", "duplicate body region id 'sacrum'"],
+        ["content/body-regions.yml: regions[15].id (line", "duplicate body region id 'sacrum'"],
     ),
     "note boxes without a title": (
         MUSCLE, "  not_from_this_muscle_title: Pain further down the leg\n", "",
         ["trigger_points (line", "not_from_this_muscle needs not_from_this_muscle_title"],
-    ),
-    "muscle without its neighbours heading": (
-        MUSCLE, "  with_neighbours_title: Together with gluteus minimus\n", "",
-        ["symptoms.with_neighbours_title (line", "missing required field"],
     ),
     "unknown cross-link": (
         MUSCLE, "  - page: techniques/dry-needling\n", "  - page: techniques/cupping\n",
@@ -107,29 +111,58 @@ BAD_INPUTS = {
          "trigger point 2 at (60, 61) lies outside the muscle's outline (body_map.outline)"],
     ),
     "trigger point off the map": (
-        MUSCLE, "position: {x: 141, y: 61}", "position: {x: 141, y: 300}",
-        ["trigger_points.points[1].position.y (line", "less than or equal to 240"],
+        MUSCLE, "position: {x: 141, y: 61}", "position: {x: 141, y: 600}",
+        ["trigger_points.points[1].position.y (line", "less than or equal to 520"],
     ),
     "muscle without an outline": (
-        MUSCLE, "body_map:\n  outline:", "body_map:\n  shape:",
+        MUSCLE, "body_map:\n  view: back\n  outline:", "body_map:\n  view: back\n  shape:",
         ["body_map.outline", "missing required field", "body_map.shape", "unknown field"],
     ),
-    "region without a shape": (
-        "body-regions.yml", "    shape:\n      paired: false\n      points: [[86, 68]", "    points: [[86, 68]",
-        ["content/body-regions.yml: regions[3].shape", "missing required field"],
+    "muscle without a view": (
+        MUSCLE, "body_map:\n  view: back\n", "body_map:\n",
+        ["content/muscles/gluteus-medius.yml: body_map.view (line", "missing required field"],
+    ),
+    "muscle in an unknown view": (
+        MUSCLE, "body_map:\n  view: back\n", "body_map:\n  view: top\n",
+        ["content/muscles/gluteus-medius.yml: body_map.view (line", "'back', 'front' or 'side'"],
+    ),
+    "muscle in an unknown body area": (
+        MUSCLE, "body_area: buttock-and-hip", "body_area: bottom",
+        ["content/muscles/gluteus-medius.yml: body_area (line", "unknown body area 'bottom'", "buttock-and-hip"],
+    ),
+    "region without views": (
+        "body-regions.yml", "    views:\n      back:\n        points: [[86, 68]", "    viewz:\n      back:\n        points: [[86, 68]",
+        ["content/body-regions.yml: regions[3].views", "missing required field"],
+    ),
+    "region in an unknown view": (
+        "body-regions.yml", "      back:\n        points: [[86, 68]", "      behind:\n        points: [[86, 68]",
+        ["content/body-regions.yml: regions[3].views.behind (line", "'back', 'front' or 'side'"],
     ),
     "region shape with two points": (
         "body-regions.yml", "points: [[86, 68], [114, 68], [112, 90], [106, 106], [100, 116], [94, 106], [88, 90]]",
         "points: [[86, 68], [114, 68]]",
-        ["regions[3].shape.points (line", "at least 3 items"],
+        ["regions[3].views.back.points (line", "at least 3 items"],
+    ),
+    "region pin outside its shape": (
+        "body-regions.yml", "pin: [99, 80]", "pin: [99, 150]",
+        ["content/body-regions.yml: regions[3].views.back.pin (line", "the pin of 'sacrum' at (99, 150) lies outside"],
+    ),
+    "region pins too close": (
+        "body-regions.yml", "pin: [116, 90]", "pin: [108, 84]",
+        ["content/body-regions.yml: regions[3].views.back.pin (line", "from the pin of 'sacroiliac-joint'",
+         "at least 16 apart"],
     ),
     "landmark dot with two points": (
         "body-map.yml", "points: [[117, 83]]", "points: [[117, 83], [118, 84]]",
-        ["content/body-map.yml: landmarks[1] (line", "a dot needs exactly 1 point, got 2"],
+        ["content/body-map.yml: views[0].landmarks[1] (line", "a dot needs exactly 1 point, got 2"],
     ),
-    "body map in another view": (
-        "body-map.yml", "view: back\n", "view: front\n",
-        ["content/body-map.yml: view (line", "'back'"],
+    "view described twice": (
+        "body-map.yml", "  - id: front\n", "  - id: back\n",
+        ["content/body-map.yml: views[1].id (line", "the back view is described twice"],
+    ),
+    "paired landmark in the side view": (
+        "body-map.yml", "        points: [[110, 468]]", "        paired: true\n        points: [[110, 468]]",
+        ["content/body-map.yml: views[2] (line", "nothing in it can be paired"],
     ),
     "duplicate key": (
         MUSCLE, "  latin: Musculus gluteus medius\n", "  latin: Musculus gluteus medius\n  latin: Gluteus medius\n",
@@ -185,14 +218,14 @@ def test_error_names_the_right_line(content_copy: Path):
 
 
 def test_all_problems_are_reported_together(content_copy: Path):
-    edit(content_copy, MUSCLE, "  blood_supply:", "  blood_suply:")
+    edit(content_copy, MUSCLE, "  origin:", "  orgin:")
     edit(content_copy, "glossary.yml", "  - id: femur\n    term: femur\n", "  - id: femur\n")
     with pytest.raises(ContentError) as caught:
         load_site(content_copy)
     # A misspelt key is both an unknown field and a missing one; the glossary gap is the third.
     assert {(p.file, p.field) for p in caught.value.problems} == {
-        ("content/muscles/gluteus-medius.yml", "anatomy.blood_suply"),
-        ("content/muscles/gluteus-medius.yml", "anatomy.blood_supply"),
+        ("content/muscles/gluteus-medius.yml", "anatomy.orgin"),
+        ("content/muscles/gluteus-medius.yml", "anatomy.origin"),
         ("content/glossary.yml", "terms[14].term"),
     }
 

@@ -10,7 +10,8 @@ re-validates every content file and re-renders every page. With `SiteCache`:
   file can break a rule in another.
 - a muscle, handout or technique page is rendered again only when an input it reads changed: its own file, any
   site-wide file (`load.SINGLE_FILES`: glossary, references, regions, safety, publisher, ...), the source
-  files (`atlas.pages`) of the pages its related links name (their titles and section titles are printed), the templates or
+  files (`atlas.pages`) of the pages its related links name (their titles and section titles are printed), for a
+  muscle page every complaint page (it links to those its trigger points cause), the templates or
   the site address. Every other page (the muscle index, glossary, for-clinicians, conditions, which list
   every muscle, and any page kind added later) is rendered every time: they are few.
 
@@ -115,7 +116,9 @@ class _CachingRenderer(Renderer):
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         page = self.pages.of(muscle)
-        key = (self._common_key, self._cache._page_inputs(page, muscle.related, self.pages))
+        # It also reads every complaint page (name and regions) for its generated links to them.
+        complaints = tuple(self._cache._versions.get(self.pages.of(c).source, b"") for c in self.site.conditions)
+        key = (self._common_key, self._cache._page_inputs(page, muscle.related, self.pages), complaints)
         return self._cache._cached(page.id, key, lambda: super(_CachingRenderer, self).render_muscle_page(muscle))
 
     def render_handout(self, muscle: schema.Muscle) -> Page:

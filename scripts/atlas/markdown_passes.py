@@ -144,11 +144,18 @@ class RawHtmlPrintAddresses(Postprocessor):
     def __init__(self, md: Markdown, passes: AtlasPasses):
         super().__init__(md)
         self.passes = passes
+        self._stash: list | None = None
+        self._done = 0
 
     def run(self, text: str) -> str:
+        # `toc` runs the postprocessors on every heading's text too: each stashed block is done once.
         stash = self.md.htmlStash.rawHtmlBlocks
+        if stash is not self._stash:
+            self._stash, self._done = stash, 0
+        start, self._done = self._done, len(stash)
         here = None
-        for i, block in enumerate(stash):
+        for i in range(start, len(stash)):
+            block = stash[i]
             if not isinstance(block, str) or not _A_TAG.search(block):
                 continue  # most raw HTML (figures, boxes) has no link leaving the page: not worth parsing
             here = here or self.passes.here(self.md)

@@ -183,10 +183,16 @@ class PageRegistry(Mapping[str, PageEntry]):
 
 def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
           techniques: list[schema.Technique], glossary: schema.Glossary, for_clinicians: schema.ClinicianGuide,
-          regions: list[schema.BodyRegion], finder: schema.Finder) -> PageRegistry:
+          regions: list[schema.BodyRegion], finder: schema.Finder, views: list[schema.View] = (),
+          areas: list[schema.BodyArea] = ()) -> PageRegistry:
     """The registry of the pages these contents make (the cross-file rules call it before `SiteContent` exists)."""
-    entries = [PageEntry(MUSCLE_INDEX, "muscle-index", "Muscles", None,
-                         tuple(Section(m.id, m.names.common) for m in muscles))]
+    # /muscles/ groups the muscles by body area (content/body-map.yml `areas`); an area with none is left out.
+    index_sections = []
+    for area in areas:
+        in_area = [m for m in muscles if m.body_area == area.id]
+        if in_area:
+            index_sections += [Section(area.id, area.name)] + [Section(m.id, m.names.common, 3) for m in in_area]
+    entries = [PageEntry(MUSCLE_INDEX, "muscle-index", "Muscles", None, tuple(index_sections))]
     for muscle in muscles:
         source = f"muscles/{muscle.id}.yml"
         entries.append(PageEntry(page_id(muscle), "muscle", muscle.names.common, source,
@@ -216,7 +222,8 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
     clinician_sections += _sections([ABOUT_THIS_PAGE])
     entries.append(PageEntry(FOR_CLINICIANS, "for-clinicians", "For clinicians", "for-clinicians.yml",
                              tuple(clinician_sections), for_clinicians))
-    finder_sections = _sections([FINDER_PLACES]) + [Section(r.id, r.name) for r in regions]
+    finder_sections = [Section(f"map-{view.id}", view.name[0].upper() + view.name[1:]) for view in views]
+    finder_sections += _sections([FINDER_PLACES]) + [Section(r.id, r.name) for r in regions]
     finder_sections += _sections([WHEN_TO_GET_HELP, REFERENCES])
     entries.append(PageEntry(FINDER, "finder", finder.title, "body-map.yml", tuple(finder_sections), finder))
     return PageRegistry(entries)
@@ -225,11 +232,11 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
 def of_site(site: schema.SiteContent) -> PageRegistry:
     return build(muscles=site.muscles, conditions=site.conditions, techniques=site.techniques,
                  glossary=site.glossary, for_clinicians=site.for_clinicians, regions=site.regions,
-                 finder=site.body_map.finder)
+                 finder=site.body_map.finder, views=site.body_map.views, areas=site.body_map.areas)
 
 
-def nav_with_muscles(nav: list | None, registry: PageRegistry) -> list | None:
-    """The `nav` of mkdocs.yml with every muscle page listed after the muscle index, by title.
+def nav_with_muscles(nav: list | None, registry: PageRegistry, title=str) -> list | None:
+    """The `nav` of mkdocs.yml with every muscle page listed after the muscle index, by `title(its title)`.
 
     mkdocs.yml names the section once (`- Muscles: [muscles/index.md]`); the muscles come from the
     content, so a new muscle needs no edit there. Entries that are already muscle pages are replaced, so
@@ -255,7 +262,7 @@ def nav_with_muscles(nav: list | None, registry: PageRegistry) -> list | None:
                 continue
             result.append(item)
             if item == index:
-                result += [{entry.title: entry.path} for entry in muscles]
+                result += [{title(entry.title): entry.path} for entry in muscles]
         return result
 
     return walk(nav)

@@ -59,8 +59,12 @@ class Renderer:
         self.pages = pages.of_site(site)
         self.references = {r.id: r for r in site.references}
         self.regions = {r.id: r for r in site.regions}
-        self.env = environment(region_names=self._region_names)
-        self.env.filters["with_pain_scale"] = self._with_pain_scale
+        self.env = environment(
+            region_names=self._region_names,
+            with_pain_scale=self._with_pain_scale,
+            region_list=lambda ids: _and([self.regions[i].name.lower() for i in ids]),
+            first_sentence=lambda text: text.split(". ")[0].rstrip(".") + ".",
+        )
         self.body_maps = bodymap.BodyMapDrawer(site.body_map, site.regions)
 
     # --- helpers the templates call ----------------------------------------
@@ -71,6 +75,20 @@ class Renderer:
     def _with_pain_scale(self, text: str) -> str:
         """A sentence that gives a number out of 10, followed by what the numbers mean (REFERENCE.md 4)."""
         return f"{text} {self.site.safety.pain_scale}" if "out of 10" in text else text
+
+    def _complaints_of(self, muscle: schema.Muscle) -> list[tuple[schema.Condition, list[schema.TriggerPoint]]]:
+        """The condition pages whose regions this muscle's trigger points send pain to (main or spill-over),
+        each with those trigger points: the muscle page links to them, as they list it."""
+        found = []
+        linked = {link.page.partition("#")[0] for link in muscle.related}
+        for condition in self.site.conditions:
+            if pages.page_id(condition) in linked:
+                continue  # already among its related pages, with words of its own
+            points = [tp for tp in muscle.trigger_points.points
+                      if any(r.region in condition.regions for r in tp.referred_pain)]
+            if points:
+                found.append((condition, points))
+        return found
 
     def _cite(self, page_references: list[str], sources: list[str]) -> Markup:
         """Numbered citation links such as `[1], [3]` to the page's reference list."""
@@ -132,8 +150,8 @@ class Renderer:
         return dict(site=self.site, page=entry, pages=self.pages, link=link, heading=heading,
                     address=self._address, page_title=self.pages.title, cite=self._cite,
                     body_map=self.body_maps.figure, abbreviations=self._abbreviation_lines,
-                    json_ld=self._json_ld(entry), path=entry.path,
-                    references=self.references, web_link=_web_link, contact_link=_contact_link)
+                    json_ld=self._json_ld(entry), path=entry.path, references=self.references,
+                    web_link=_web_link, contact_link=_contact_link, complaints_of=self._complaints_of)
 
     def _render(self, template: str, entry: pages.PageEntry, **data: object) -> Page:
         markdown = self.env.get_template(template).render(self._context(entry) | data)
@@ -144,8 +162,8 @@ class Renderer:
     def render_report_error(self) -> str:
         """The "Found a mistake?" line, for hand-written pages (docs/about.md); empty with no contact."""
         return self.env.get_template("partials/report_error.md.j2").render(
-            site=self.site, contact_link=_contact_link, prefix="",
-            when_unset="The editors have not yet published an address for reports.")
+            site=self.site, contact_link=_contact_link,
+            prefix="", when_unset="The editors have not yet published an address for reports.")
 
     def render_muscle_page(self, muscle: schema.Muscle) -> Page:
         return self._render("muscle.md.j2", self.pages.of(muscle), muscle=muscle, safety=self.site.safety,
@@ -162,17 +180,15 @@ class Renderer:
                             handout_address=self._address(handout.id), qr_svg=Markup(qr))
 
     def render_muscle_index(self) -> Page:
-        return self._render("muscle_index.md.j2", self.pages[pages.MUSCLE_INDEX], muscles=self.site.muscles)
+        """/muscles/: the muscles grouped by body area (content/body-map.yml `areas`), in that order."""
+        areas = [(area, [m for m in self.site.muscles if m.body_area == area.id]) for area in self.site.body_map.areas]
+        return self._render("muscle_index.md.j2", self.pages[pages.MUSCLE_INDEX], muscles=self.site.muscles,
+                            areas=[(area, muscles) for area, muscles in areas if muscles])
 
     def render_condition_page(self, condition: schema.Condition) -> Page:
-        sending_pain = [
-            (muscle, tp)
-            for muscle in self.site.muscles
-            for tp in muscle.trigger_points.points
-            if any(r.region in condition.regions for r in tp.referred_pain)
-        ]
+        sending = sending_pain(self.site.muscles, condition.regions)
         return self._render("condition.md.j2", self.pages.of(condition),
-                            condition=condition, sending_pain=sending_pain, references=self.references)
+                            condition=condition, sending=sending, references=self.references)
 
     def render_technique_page(self, technique: schema.Technique) -> Page:
         return self._render("technique.md.j2", self.pages.of(technique),
@@ -191,20 +207,24 @@ class Renderer:
                             guide=self.site.for_clinicians, muscles=self.site.muscles)
 
     def render_finder(self) -> Page:
-        """/where-does-it-hurt/: every region, with the trigger points that send pain there (main first)."""
-        sending: dict[str, list[tuple[schema.Muscle, schema.TriggerPoint, str]]] = {}
-        for region in self.site.regions:
-            sending[region.id] = [
-                (muscle, tp, zone)
-                for zone in ("main", "spillover")
-                for muscle in self.site.muscles
-                for tp in muscle.trigger_points.points
-                if any(r.region == region.id and r.zone == zone for r in tp.referred_pain)
-            ]
+        """/where-does-it-hurt/: a map per view, and every region with the trigger points that send pain
+        there: main areas before spill-over, grouped by muscle."""
+        # One pass over the trigger points, not one per region: regions grow with muscles (pages squared).
+        by_zone: dict[str, dict[str, dict[str, tuple[schema.Muscle, list[schema.TriggerPoint]]]]] = {
+            region.id: {"main": {}, "spillover": {}} for region in self.site.regions}
+        for muscle in self.site.muscles:
+            for tp in muscle.trigger_points.points:
+                for region_id, zone in dict.fromkeys((r.region, r.zone) for r in tp.referred_pain):
+                    by_zone[region_id][zone].setdefault(muscle.id, (muscle, []))[1].append(tp)
+        groups = {region_id: [(zone, list(by_muscle.values())) for zone, by_muscle in zones.items() if by_muscle]
+                  for region_id, zones in by_zone.items()}
+        counts = {region: sum(len(tps) for _, by_muscle in zones for _, tps in by_muscle)
+                  for region, zones in groups.items()}
         finder = self.site.body_map.finder
-        figure = self.body_maps.finder_figure(label=finder.map_label, caption=finder.map_caption)
+        maps = [(view, self.body_maps.finder_block(view.id)) for view in self.site.body_map.views]
         return self._render("where_does_it_hurt.md.j2", self.pages[pages.FINDER], finder=finder,
-                            regions=self.site.regions, sending=sending, figure=figure, json_ld=None)
+                            regions=self.site.regions, groups=groups, counts=counts, maps=maps,
+                            numbers=self.body_maps.numbers, views=self.body_maps.views, json_ld=None)
 
     def render_site(self) -> list[Page]:
         pages_ = [self.render_muscle_index(), self.render_glossary(), self.render_for_clinicians(),
@@ -214,6 +234,23 @@ class Renderer:
         pages_ += [self.render_condition_page(c) for c in self.site.conditions]
         pages_ += [self.render_technique_page(t) for t in self.site.techniques]
         return pages_
+
+
+def _and(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def sending_pain(muscles: list[schema.Muscle], regions: list[str]) -> list[tuple[schema.Muscle, list[tuple[schema.TriggerPoint, bool]]]]:
+    """The muscles whose trigger points send pain to any of `regions`, each with those trigger points and
+    whether the regions are their main pain area (True) or only where it can spread (False). Muscles with a
+    main area there come first, and within a muscle the main areas first; otherwise content order."""
+    found = []
+    for muscle in muscles:
+        points = [(tp, any(r.zone == "main" for r in tp.referred_pain if r.region in regions))
+                  for tp in muscle.trigger_points.points if any(r.region in regions for r in tp.referred_pain)]
+        if points:
+            found.append((muscle, sorted(points, key=lambda p: not p[1])))
+    return sorted(found, key=lambda m: not any(main for _, main in m[1]))
 
 
 def render_site(site: schema.SiteContent, site_url: str = DEFAULT_SITE_URL) -> list[Page]:

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from atlas import geometry, pages
+from atlas import geometry, map_checks, pages
 from atlas.problems import Problem, dotted
 
 
@@ -46,7 +46,8 @@ class Contents:
                            conditions=[c for _, c in self.pages_of("conditions")],
                            techniques=[t for _, t in self.pages_of("techniques")],
                            glossary=self.fields["glossary"], for_clinicians=self.fields["for_clinicians"],
-                           regions=self.fields["regions"], finder=self.fields["body_map"].finder)
+                           regions=self.fields["regions"], finder=self.fields["body_map"].finder,
+                           views=self.fields["body_map"].views, areas=self.fields["body_map"].areas)
 
 
 def _duplicates(contents: Contents, label: str, items: list, where: tuple, what: str) -> Iterator[Problem]:
@@ -104,25 +105,26 @@ def references_resolve(contents: Contents) -> Iterator[Problem]:
         yield from check(label, ("references",), page.references, known)
         allowed = set(page.references)
         if folder != "muscles":
-            for n, section in enumerate(page.sections):
-                yield from check(label, ("sections", n, "sources"), section.sources, allowed)
+            for s, section in enumerate(page.sections):
+                yield from check(label, ("sections", s, "sources"), section.sources, allowed)
             continue
         for section in ("anatomy", "symptoms", "causes", "self_release", "stretch"):
             yield from check(label, (section, "sources"), getattr(page, section).sources, allowed)
         for n, note in enumerate(page.anatomy.clinician_notes):
             yield from check(label, ("anatomy", "clinician_notes", n, "sources"), note.sources, allowed)
         for exercise in ("self_release", "stretch"):
-            yield from check(label, (exercise, "pregnancy_alternative", "sources"),
-                             getattr(page, exercise).pregnancy_alternative.sources, allowed)
+            alternative = getattr(getattr(page, exercise), "pregnancy_alternative", None)  # none when not advised
+            if alternative is not None:
+                yield from check(label, (exercise, "pregnancy_alternative", "sources"), alternative.sources, allowed)
         for t, tp in enumerate(page.trigger_points.points):
             yield from check(label, ("trigger_points", "points", t, "sources"), tp.sources, allowed)
-    # The site-wide safety and evidence text (content/safety.yml) cites references that must exist.
-    safety, safety_label = contents.fields["safety"], contents.labels["safety"]
+    # The site-wide safety and evidence text cites references that must exist.
+    safety = contents.fields["safety"]
     for loc, ids in ((("when_to_get_help_sources",), safety.when_to_get_help_sources),
                      (("pregnancy", "sources"), safety.pregnancy.sources),
                      (("pregnancy", "red_flags", "sources"), safety.pregnancy.red_flags.sources),
                      (("trigger_point_evidence", "sources"), safety.trigger_point_evidence.sources)):
-        yield from check(safety_label, loc, ids, known)
+        yield from check(contents.labels["safety"], loc, ids, known)
 
 
 def regions_exist(contents: Contents) -> Iterator[Problem]:
@@ -151,6 +153,20 @@ def trigger_points_inside_muscle(contents: Contents) -> Iterator[Problem]:
                                        "outline")
 
 
+def maps_agree(contents: Contents) -> Iterator[Problem]:
+    """Views, places of pain and muscles agree (atlas.map_checks): known views and body areas, pins inside
+    their places and apart, links between muscles returned."""
+    found: list[Problem] = []
+
+    def report(label: str, loc: tuple, message: str) -> None:
+        found.append(contents.problem(label, loc, message))
+
+    map_checks.check_regions(contents.fields["regions"], contents.fields["body_map"], report,
+                             contents.labels["regions"], contents.labels["body_map"])
+    map_checks.check_muscles(contents.pages_of("muscles"), contents.fields["body_map"], report)
+    yield from found
+
+
 def redirects_hide_no_page(contents: Contents) -> Iterator[Problem]:
     """A redirect away from a page that still exists would hide that page."""
     generated = {entry.address for entry in contents.registry.values()}
@@ -161,7 +177,7 @@ def redirects_hide_no_page(contents: Contents) -> Iterator[Problem]:
 
 
 RULES = (ids_are_unique, cross_links_resolve, references_resolve, regions_exist, trigger_points_inside_muscle,
-         redirects_hide_no_page)
+         maps_agree, redirects_hide_no_page)
 
 
 def check(contents: Contents) -> list[Problem]:

@@ -20,8 +20,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -104,30 +106,37 @@ class GlossaryTerm(Model):
     """Other spellings that appear in page text and should get the same tooltip."""
 
 
-# --- the body map: one back view, coordinates documented in content/body-map.yml ---
+# --- the body maps: three views, coordinates documented in content/body-map.yml ---
 
 MAP_WIDTH = 200
-MAP_HEIGHT = 240
-"""The body map's viewBox: back view, x to the right (the person's right side), y down, midline x = 100."""
+MAP_HEIGHT = 520
+"""Every view's drawing: 200 x 520, x to the right, y down, midline x = 100, waist to soles."""
+HIPS_HEIGHT = 240
+"""Figures with nothing below the thighs show only the top of the drawing (0-240): the hips and thighs."""
 
 MapX = Annotated[float, Field(ge=0, le=MAP_WIDTH)]
 MapY = Annotated[float, Field(ge=0, le=MAP_HEIGHT)]
 MapPoint = tuple[MapX, MapY]
-"""`[x, y]` on the body map."""
+"""`[x, y]` on a body map."""
+
+ViewId = Literal["back", "front", "side"]
+"""The body maps: seen from behind, from the front and from the right side (content/body-map.yml)."""
 
 
 class Position(Model):
-    """Where a trigger point lies on the body map."""
+    """Where a trigger point lies on the body map of its muscle's view."""
 
     x: MapX
     y: MapY
 
 
-class RegionShape(Model):
+class RegionView(Model):
+    """How a place of pain is drawn in one view."""
+
     points: list[MapPoint] = Field(min_length=3)
     """The outline of the region; figures draw a smooth closed curve through these points."""
-    paired: bool
-    """Given on the person's right side and mirrored to the left where both sides are meant."""
+    pin: MapPoint
+    """Where /where-does-it-hurt/ puts the place's numbered circle; inside the outline or its mirror image."""
 
 
 class BodyRegion(Model):
@@ -136,7 +145,13 @@ class BodyRegion(Model):
     id: Slug
     name: Text
     description: Text
-    shape: RegionShape
+    search_terms: list[Text] = Field(default_factory=list)
+    """Other everyday names of the place; /where-does-it-hurt/ shows them, so search finds them there."""
+    paired: bool
+    """A place on each side of the body: given on our right in the back and front views, mirrored where
+    pain is felt on both sides. False for a place on the midline."""
+    views: dict[ViewId, RegionView] = Field(min_length=1)
+    """The views the place is seen in (ids of content/body-map.yml `views`), with its shape in each."""
 
 
 class MapLine(Model):
@@ -148,7 +163,7 @@ class MapLine(Model):
 
 
 class Landmark(Model):
-    """A bony landmark the text uses (iliac crest, PSIS, sacrum ...), drawn on every figure."""
+    """A bony landmark the text uses (iliac crest, PSIS, sacrum ...), drawn on every figure of its view."""
 
     id: Slug
     name: Text
@@ -165,12 +180,48 @@ class Landmark(Model):
         return self
 
 
-class BodyOutline(Model):
-    outer_side: list[MapPoint] = Field(min_length=2)
-    """The person's right side, waist to mid-thigh; mirrored for the left."""
-    inner_thigh: list[MapPoint] = Field(min_length=2)
-    """The inside of the right thigh, from mid-thigh up to the midline where the legs meet."""
+class ViewBody(Model):
+    edge: list[MapPoint] = Field(min_length=2)
+    """Symmetric view: our right side, waist to sole (mirrored for the other). Side view: the back, waist to heel."""
+    inner: list[MapPoint] = Field(min_length=2)
+    """Symmetric view: the inside of the leg, sole up to the midline. Side view: the front, toes up to the waist."""
     lines: list[MapLine] = Field(default_factory=list)
+
+
+class View(Model):
+    """One drawing of the body: from behind, from the front or from the side."""
+
+    id: ViewId
+    name: Text
+    """How captions say the view: "seen from behind"."""
+    muscle_side: Text
+    """Where a muscle drawn at x above 100 lies, in words: "on the right side"."""
+    symmetric: bool
+    """Back and front: `paired` things are mirrored about x = 100. Side: nothing is mirrored."""
+    side_drawn: Literal["right", "left"]
+    """The person's side that paired things and muscles are given on (x above 100; the side view shows one
+    side). A figure's further panels draw pain on the muscle's side of the body."""
+    body: ViewBody
+    landmarks: list[Landmark] = NonEmpty
+    finder_label: Text
+    """What a screen reader announces for this view's map on /where-does-it-hurt/."""
+    finder_caption: Text
+
+    @model_validator(mode="after")
+    def _paired_only_when_mirrored(self) -> View:
+        if not self.symmetric:
+            paired = [item.name for item in [*self.body.lines, *self.landmarks] if item.paired]
+            if paired:
+                raise ValueError(f"the {self.id} view is not mirrored, so nothing in it can be paired: {paired}")
+        return self
+
+
+class BodyArea(Model):
+    """A group of muscles on /muscles/."""
+
+    id: Slug
+    name: Text
+    description: Text
 
 
 class Finder(Model):
@@ -179,16 +230,15 @@ class Finder(Model):
     title: Text
     summary: Text
     intro: list[Text] = NonEmpty
-    map_label: Text
-    """What a screen reader announces for the clickable body map."""
-    map_caption: Text
 
 
 class BodyMap(Model):
-    view: Literal["back"]
-    body: BodyOutline
-    landmarks: list[Landmark] = NonEmpty
+    views: list[View] = NonEmpty
+    areas: list[BodyArea] = NonEmpty
     finder: Finder
+
+    def view(self, view_id: str) -> View:
+        return next(view for view in self.views if view.id == view_id)
 
 
 class Review(Model):
@@ -302,22 +352,25 @@ class Anatomy(Model):
     origin: Text
     insertion: Text
     nerve: Text
-    blood_supply: Text
+    blood_supply: Text | None = None
+    """Left out where the sources do not give it: the page never guesses."""
     clinician_notes: list[ClinicianNote] = Field(default_factory=list)
     actions: list[Action] = NonEmpty
-    in_movement: list[Text] = NonEmpty
-    """Its job in walking, running and standing on one leg."""
+    in_movement: list[Text] = Field(default_factory=list)
+    """Its job in walking, running and standing on one leg (left out where the sources say nothing)."""
     relations: list[Text] = NonEmpty
-    when_weak: list[Text] = NonEmpty
-    """What happens when the muscle is inhibited (by chronic low back pain, say)."""
+    when_weak: list[Text] = Field(default_factory=list)
+    """What happens when the muscle is inhibited (by chronic low back pain, say), where the sources say."""
     sources: list[Slug] = Field(default_factory=list)
 
 
 class MuscleMap(Model):
-    """How the muscle is drawn on the body map (on the person's right side)."""
+    """How the muscle is drawn on the body map (at x above 100 in the back and front views)."""
 
+    view: ViewId
+    """The view that shows the muscle: its outline and its trigger points' positions are in this view."""
     outline: list[MapPoint] = Field(min_length=3)
-    """The muscle's outline as seen from behind; every trigger point must lie inside it."""
+    """The muscle's outline in that view; every trigger point must lie inside it."""
     where: Text
     """Where the outline lies, in words, for the figure's text alternative ("below the top of the hip bone")."""
 
@@ -367,7 +420,8 @@ class TriggerPoint(Model):
 class TriggerPoints(Model):
     intro: list[Text] = NonEmpty
     points: list[TriggerPoint] = NonEmpty
-    where_they_gather: Text
+    where_they_gather: Text | None = None
+    """Left out where the sources say nothing about where in the muscle they gather."""
     not_from_this_muscle: list[Text] = Field(default_factory=list)
     """Pain that people blame on this muscle but that comes from another: each is a note box on the page."""
     not_from_this_muscle_title: Text | None = None
@@ -387,16 +441,22 @@ class Mimic(Model):
 
 class Symptoms(Model):
     worse_with: list[Text] = NonEmpty
-    sleep: list[Text] = NonEmpty
+    sleep: list[Text] = Field(default_factory=list)
     mistaken_for: list[Mimic] = NonEmpty
     one_reason_for: list[Text] = Field(default_factory=list)
     """Lasting problems these trigger points can be one reason for (pain that goes on after back surgery):
     each its own sentence, never listed as a mimic."""
-    with_neighbours: list[Text] = NonEmpty
+    with_neighbours: list[Text] = Field(default_factory=list)
     """What happens when this muscle and its neighbours are weakened together."""
-    with_neighbours_title: Text
-    """The heading over `with_neighbours`, naming the neighbours ("Together with gluteus minimus")."""
+    with_neighbours_title: Text | None = None
+    """The heading over `with_neighbours` ("Together with gluteus minimus"): templates name no muscle."""
     sources: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _neighbours_have_a_title(self) -> Symptoms:
+        if self.with_neighbours and not self.with_neighbours_title:
+            raise ValueError("with_neighbours needs a with_neighbours_title (the heading above it)")
+        return self
 
 
 class CauseGroup(Model):
@@ -442,6 +502,8 @@ class Exercise(Model):
     starting_position: Text
     steps: list[Text] = NonEmpty
     hold_seconds: int = Field(ge=1, le=600)
+    hold_seconds_max: int | None = Field(default=None, ge=1, le=600)
+    """The top of a range ("15 to 30 seconds"); `hold_seconds` is then the bottom."""
     repetitions: Text | None = None
     """Left out where the sources give none: the handout leaves a blank for the clinician."""
     how_often: Text | None = None
@@ -453,6 +515,14 @@ class Exercise(Model):
     pregnancy_alternative: PregnancyAlternative
     sources: list[Slug] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _hold_range_in_order(self) -> Exercise:
+        if self.hold_seconds_max is not None and self.hold_seconds_max <= self.hold_seconds:
+            raise ValueError(
+                f"hold_seconds_max ({self.hold_seconds_max}) must be more than hold_seconds ({self.hold_seconds})"
+            )
+        return self
+
 
 class SelfRelease(Exercise):
     equipment: list[Equipment] = NonEmpty
@@ -461,6 +531,35 @@ class SelfRelease(Exercise):
     gentler: list[Text] = NonEmpty
     stronger: list[Text] = NonEmpty
     what_you_should_feel: list[Text] = NonEmpty
+
+
+class SelfReleaseNotAdvised(Model):
+    """A muscle that is not to be pressed at home (organs, large vessels or nerves lie over it): the page
+    says why, what to do instead, and which signs need help at once."""
+
+    intro: Text
+    why_not: list[Text] = NonEmpty
+    instead: list[Text] = NonEmpty
+    emergency: list[Text] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list)
+
+
+# The tags are in brackets, like pydantic's own ("function-after[...]"), so error paths leave them out:
+# `self_release.hold_seconds`, not `self_release.[ball].hold_seconds`.
+_BALL, _NOT_ADVISED = "[ball]", "[not-advised]"
+
+
+def _self_release_kind(value: object) -> str:
+    """`why_not` marks the not-advised form, so an error names the fields of the form that was meant."""
+    if isinstance(value, dict):
+        return _NOT_ADVISED if "why_not" in value else _BALL
+    return _NOT_ADVISED if isinstance(value, SelfReleaseNotAdvised) else _BALL
+
+
+AnySelfRelease = Annotated[
+    Annotated[SelfRelease, Tag(_BALL)] | Annotated[SelfReleaseNotAdvised, Tag(_NOT_ADVISED)],
+    Discriminator(_self_release_kind),
+]
 
 
 class Stretch(Exercise):
@@ -473,14 +572,17 @@ class Muscle(Model):
     names: Names
     summary: Text
     group_note: Text
-    pregnancy: Text
-    """This muscle and its exercises in pregnancy (printed in "Before you start" and on the handout)."""
+    pregnancy: Text | None = None
+    """What this muscle adds to the site-wide pregnancy advice ("Before you start", the handout), if anything;
+    it never promises an exercise version the page does not give."""
+    body_area: Slug
+    """Its group on /muscles/: an id of content/body-map.yml `areas`."""
     anatomy: Anatomy
     body_map: MuscleMap
     trigger_points: TriggerPoints
     symptoms: Symptoms
     causes: Causes
-    self_release: SelfRelease
+    self_release: AnySelfRelease
     stretch: Stretch
     related: list[RelatedPage] = NonEmpty
     references: list[Slug] = NonEmpty
@@ -636,3 +738,11 @@ class SiteContent(Model):
     techniques: list[Technique] = Field(default_factory=list)
     for_clinicians: ClinicianGuide
     redirects: Redirects = Field(default_factory=Redirects)
+
+
+    def muscle(self, muscle_id: str) -> Muscle:
+        """The muscle with this id (KeyError if there is none)."""
+        for muscle in self.muscles:
+            if muscle.id == muscle_id:
+                return muscle
+        raise KeyError(muscle_id)

@@ -31,15 +31,17 @@ def _reference(ref: schema.Reference) -> dict:
 
 def _muscle(muscle: schema.Muscle) -> dict:
     anatomy = muscle.anatomy
-    return {
+    about = {
         "@type": "Muscle",
         "name": muscle.names.common,
         "alternateName": [muscle.names.latin],
         "nerve": {"@type": "Nerve", "name": anatomy.nerve},
         "action": " ".join(f"{a.movement}: {a.detail}" for a in anatomy.actions),
         "insertion": {"@type": "AnatomicalStructure", "name": anatomy.insertion},
-        "bloodSupply": {"@type": "Vessel", "name": anatomy.blood_supply},
     }
+    if anatomy.blood_supply:
+        about["bloodSupply"] = {"@type": "Vessel", "name": anatomy.blood_supply}
+    return about
 
 
 def page_json_ld(site: schema.SiteContent, page: PageEntry, site_url: str) -> dict | None:

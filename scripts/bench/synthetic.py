@@ -55,16 +55,23 @@ def add_muscles(project: Path, count: int, seed: int = 7) -> list[str]:
     regions_data = _read(regions_file)
     regions = regions_data["regions"]
     source_regions = {r["id"] for r in regions}
+    free_pins = _free_pins(regions)
     for number in range(1, round((count - 1) * REGIONS_PER_MUSCLE) + 1):
         region = copy.deepcopy(regions[number % len(regions)])
         region.update(_reword_all(region, rng))
         region["id"] = f"synthetic-region-{number:03d}"
         region["name"] = f"Synthetic region {number}"
+        # Its own small square on the back view, at a free place of the finder's map (pins must not touch).
+        x, y = free_pins.pop(0)
+        square = [[str(x - 6), str(y - 6)], [str(x + 6), str(y - 6)], [str(x + 6), str(y + 6)], [str(x - 6), str(y + 6)]]
+        region["paired"] = "false"
+        region["views"] = {"back": {"points": square, "pin": [str(x), str(y)]}}
         regions.append(region)
     region_pool = [r["id"] for r in regions]
 
     ids = [muscle_id(n) for n in range(1, count)]
     previous = SOURCE_MUSCLE
+    written = {SOURCE_MUSCLE: copy.deepcopy(source)}
     for number, new_id in enumerate(ids, start=1):
         muscle = _reword_all(copy.deepcopy(source), rng)
         muscle["id"] = new_id
@@ -75,14 +82,27 @@ def add_muscles(project: Path, count: int, seed: int = 7) -> list[str]:
             names["short"] = f"SM{number}"
         mapping = dict(zip(sorted(source_regions), rng.sample(region_pool, len(source_regions))))
         muscle = _map_values(muscle, mapping)
+        # The real muscle's own links to other muscles would need links back from those muscles: not copied.
+        muscle["related"] = [r for r in muscle["related"] if not r["page"].startswith("muscles/")]
         link = copy.deepcopy(source["related"][0])
         link.update(_reword_all(link, rng))
         link["page"] = f"muscles/{previous}#trigger-points"
         muscle["related"].append(link)
-        _write(content / "muscles" / f"{new_id}.yml", muscle)
+        # Links between muscles go both ways (atlas.map_checks): the neighbour links back.
+        written[previous]["related"].append({**link, "page": f"muscles/{new_id}"})
+        written[new_id] = muscle
         previous = new_id
+    for written_id, muscle in written.items():
+        _write(content / "muscles" / f"{written_id}.yml", muscle)
     _write(regions_file, regions_data)
     return ids
+
+
+def _free_pins(regions: list[dict]) -> list[tuple[int, int]]:
+    """Places on the back view's finder map at least 16 units from every pin of the content."""
+    taken = [tuple(float(v) for v in r["views"]["back"]["pin"]) for r in regions if "back" in r["views"]]
+    grid = [(x, y) for y in range(20, 500, 16) for x in range(40, 161, 16)]
+    return [(x, y) for x, y in grid if all((x - a) ** 2 + (y - b) ** 2 >= 16 ** 2 for a, b in taken)]
 
 
 def make_project(target: Path, count: int, seed: int = 7) -> Path:

@@ -53,21 +53,87 @@ def test_axe_finds_no_violation_in_the_muscle_page_figures(browser, site_url, sc
     context.close()
 
 
-_EXPOSED_POINT = """([region, side]) => {
-    // A point of the region's shape (right side, or its mirror image) that is on top there, so a click
-    // or tap at it reaches this region's link: scanned on a grid in map units.
-    const svg = document.querySelector("figure.body-map--finder svg");
-    const path = svg.querySelectorAll(`a[data-region="${region}"] path`)[side];
-    const ctm = svg.getScreenCTM();
-    for (let y = 0; y <= 240; y += 1) {
-        for (let x = 0; x <= 200; x += 1) {
-            if (!path.isPointInFill(new DOMPoint(x, y))) continue;
-            const screen = new DOMPoint(x, y).matrixTransform(ctm);
-            if (document.elementFromPoint(screen.x, screen.y) === path) return {x: screen.x, y: screen.y};
-        }
-    }
-    return null;
-}"""
+_TARGETS = """() => [...document.querySelectorAll("figure.body-map--finder")].map(figure => ({
+    view: figure.querySelector("svg").dataset.view || "back",
+    map: figure.getBoundingClientRect().toJSON(),
+    targets: [...figure.querySelectorAll("svg a")].map(a => ({
+        href: a.getAttribute("href"), box: a.getBoundingClientRect().toJSON(),
+    })),
+    names: [...figure.parentElement.querySelectorAll("ol.finder-places a")].map(a => ({
+        href: a.getAttribute("href"), text: a.textContent, box: a.getBoundingClientRect().toJSON(),
+    })),
+}))"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def target_problems(maps: list[dict]) -> list[str]:
+    """Targets under 24 x 24 CSS px (names: under 24 px high) and targets that overlap in one map."""
+    problems = []
+    for view in maps:
+        for kind in ("targets", "names"):
+            boxes = view[kind]
+            for target in boxes:
+                small = target["box"]["height"] < 24 or (kind == "targets" and target["box"]["width"] < 24)
+                if small:
+                    problems.append(f"{view['view']} {kind} {target['href']} is smaller than 24 px: {target['box']}")
+            for i, first in enumerate(boxes):
+                for second in boxes[i + 1:]:
+                    if _overlap(first["box"], second["box"]):
+                        problems.append(f"{view['view']} {kind} {first['href']} overlaps {second['href']}")
+    return problems
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_place_is_a_target_of_24_px_apart_from_its_neighbours(browser, site_url, site, viewport):
+    """WCAG 2.2 2.5.8: every place's circle is at least 24 x 24 CSS px, and no two targets touch; the
+    names beside each map are targets of 24 px height that do not overlap either."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site_url + FINDER)
+    maps = page.evaluate(_TARGETS)
+    assert [m["view"] for m in maps] == [v.id for v in site.body_map.views]
+    for view in maps:
+        places = [f"#{r.id}" for r in site.regions if view["view"] in r.views]
+        assert [t["href"] for t in view["targets"]] == places
+        assert [n["href"] for n in view["names"]] == places  # every place named beside its map
+    assert target_problems(maps) == []
+    sizes = [min(t["box"]["width"], t["box"]["height"]) for view in maps for t in view["targets"]]
+    from quality import report
+
+    report.add("finder", f"targets at {viewport['width']}x{viewport['height']}: {len(sizes)} circles, smallest "
+                         f"{min(sizes):.1f} CSS px across, none overlapping")
+    context.close()
+
+
+def test_small_or_overlapping_targets_are_caught(page):
+    """The twin: the same measurement on a map whose circles are too small and too close."""
+    page.set_content(
+        '<div class="finder-view"><figure class="body-map--finder"><svg viewBox="0 0 100 100" width="100" '
+        'height="100"><a href="#a"><circle cx="10" cy="10" r="5"/></a><a href="#b"><circle cx="16" cy="10" '
+        'r="14"/></a></svg></figure><ol class="finder-places"><li><a href="#a">A</a></li><li><a href="#b">B</a>'
+        "</li></ol></div>"
+    )
+    problems = target_problems(page.evaluate(_TARGETS))
+    assert any("#a is smaller than 24 px" in p for p in problems)
+    assert any("targets #a overlaps #b" in p for p in problems)
+    assert any("names #a is smaller than 24 px" in p for p in problems)
+
+
+def test_names_are_beside_the_map_on_a_desktop_and_under_it_on_a_phone(browser, site_url):
+    for viewport, beside in ((DESKTOP, True), (PHONE, False)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(site_url + FINDER)
+        for view in page.evaluate(_TARGETS):
+            first = view["names"][0]["box"]
+            if beside:
+                assert first["left"] >= view["map"]["right"] and first["top"] < view["map"]["bottom"], view["view"]
+            else:
+                assert first["top"] >= view["map"]["bottom"] - 1, view["view"]
+        context.close()
 
 
 def test_finder_by_keyboard(page, site_url):
@@ -82,11 +148,15 @@ def test_finder_by_keyboard(page, site_url):
         if focused == "#buttock":
             break
     assert focused == "#buttock"
-    # The focus is visible: the region is outlined in a thick line in the text colour.
-    stroke = page.evaluate(
-        "getComputedStyle(document.activeElement.querySelector('path')).strokeWidth"
-    )
+    # The focus is visible: the circle gets a thick ring in the text colour, and the place's area shows.
+    stroke = page.evaluate("getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth")
     assert stroke == "2.5px"
+    area = page.evaluate("getComputedStyle(document.activeElement.previousElementSibling).visibility")
+    assert area == "visible"
+    others = page.evaluate(
+        "[...document.querySelectorAll('.bm-area')].filter(a => getComputedStyle(a).visibility === 'visible').length"
+    )
+    assert others == 1
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Buttock"
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#buttock'")
@@ -95,30 +165,37 @@ def test_finder_by_keyboard(page, site_url):
     assert box is not None and 0 <= box["y"] < DESKTOP["height"]
 
 
-def test_finder_by_mouse_every_region(page, site_url, site):
-    page.set_viewport_size({"width": DESKTOP["width"], "height": 1400})  # the whole map on screen
-    for region in site.regions:
-        page.goto(site_url + FINDER)
-        point = page.evaluate(_EXPOSED_POINT, [region.id, 0])
-        assert point is not None, f"{region.id} is hidden under other regions"
-        page.mouse.click(point["x"], point["y"])
-        page.wait_for_function(f"location.hash === '#{region.id}'", timeout=3000)
-        assert page.locator(f"h2#{region.id}").is_visible()
+def test_finder_by_mouse_every_place_in_every_view(page, site_url, site):
+    page.goto(site_url + FINDER)
+    for view in site.body_map.views:
+        for region in site.regions:
+            if view.id not in region.views:
+                continue
+            link = page.locator(f".finder-view svg[data-view='{view.id}'] a[data-region='{region.id}']")
+            link.scroll_into_view_if_needed()
+            box = link.bounding_box()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_function(f"location.hash === '#{region.id}'", timeout=3000)
+            assert page.locator(f"h2#{region.id}").is_visible()
+            page.goto(site_url + FINDER)
 
 
 def test_finder_by_touch_on_a_phone(browser, site_url):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url + FINDER)
-    # The figure fits the phone's width.
-    width = page.evaluate("document.querySelector('figure.body-map--finder svg').getBoundingClientRect().width")
-    assert 200 < width <= PHONE["width"]
-    # The left side of the body (the mirrored shape) leads to the same section.
-    page.evaluate("window.scrollTo(0, document.querySelector('figure.body-map--finder').offsetTop - 60)")
-    point = page.evaluate(_EXPOSED_POINT, ["side-of-hip", 1])
-    assert point is not None and 0 < point["y"] < PHONE["height"]
-    page.touchscreen.tap(point["x"], point["y"])
-    page.wait_for_function("location.hash === '#side-of-hip'", timeout=3000)
+    # The maps fit the phone's width.
+    widths = page.evaluate("[...document.querySelectorAll('figure.body-map--finder svg')]"
+                           ".map(svg => svg.getBoundingClientRect().width)")
+    assert len(widths) == 3 and all(250 < w <= PHONE["width"] for w in widths)
+    for view, place in (("side", "outer-knee"), ("front", "groin")):
+        target = page.locator(f".finder-view svg[data-view='{view}'] a[data-region='{place}']")
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        assert box is not None and 0 < box["y"] < PHONE["height"]
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_function(f"location.hash === '#{place}'", timeout=3000)
+        page.goto(site_url + FINDER)
     context.close()
 
 
