@@ -23,7 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import csp, links, markdown_passes, minify_css, minify_js, notices, pages, render, search_index, unused_css
+from atlas import (csp, links, markdown_passes, minify_css, minify_js, notices, pages, render, search_index,
+                   table_labels, unused_css)
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -48,6 +49,9 @@ def on_config(config):
     bundle.defer = True
     if not any(str(script) == bundle.path for script in config.extra_javascript):
         config.extra_javascript.insert(0, bundle)
+    # Table cells name their column, for the stacked rows on a phone (atlas.table_labels, site.css).
+    if not any(isinstance(e, table_labels.TableLabels) for e in config.markdown_extensions):
+        config.markdown_extensions.append(table_labels.TableLabels())
     return config
 
 

@@ -229,7 +229,7 @@ def test_for_clinicians_lists_every_section_with_its_full_address(built_site: Pa
     for muscle in site.muscles:
         for section in (s.id for s in registry.of(muscle).sections if s.listed):
             address = f"{SITE_URL}muscles/{muscle.id}/#{section}"
-            assert f'<td><a href="../muscles/{muscle.id}/#{section}">{address}</a></td>' in html, section
+            assert f'<td data-label="Full address"><a href="../muscles/{muscle.id}/#{section}">{address}</a></td>' in html, section
 
 
 def test_full_addresses_follow_the_public_site_url(site, tmp_path: Path):

@@ -89,9 +89,9 @@ def test_a_hold_range_upside_down_is_an_error(content_copy):
 
 def test_no_blood_supply_row_when_the_sources_do_not_give_one(site):
     page = render.Renderer(site).render_muscle_page(muscle(site, "iliopsoas")).markdown
-    assert "| Blood supply |" not in page
+    assert "Blood supply\n" not in page
     medius = render.Renderer(site).render_muscle_page(muscle(site, "gluteus-medius")).markdown
-    assert "| Blood supply | The superior gluteal artery. |" in medius
+    assert "    Blood supply\n    :   The superior gluteal artery." in medius  # a definition list
 
 
 def test_the_together_with_heading_comes_from_content(site):

@@ -236,6 +236,31 @@ def test_muscle_page_links_to_its_handout_and_has_a_print_button(muscle_page):
     assert '<button type="button" class="print-button" data-print hidden>Print this page</button>' in muscle_page
 
 
+def test_muscle_page_leads_to_what_you_can_do_and_from_each_trigger_point_to_its_exercise(site):
+    muscle = site.muscle("gluteus-medius")
+    markdown = render.Renderer(site).render_muscle_page(muscle).markdown
+    top = markdown.split("{ #anatomy }")[0]
+    assert '!!! what-you-can-do "What you can do"' in top
+    for target in ("(#self-release)", "(#stretch)", "(#when-to-get-help)", "handout"):
+        assert target in top.split("What you can do")[1], target
+    for tp, following in zip(muscle.trigger_points.points, muscle.trigger_points.points[1:] + [None]):
+        section = markdown.split(f"{{ #{tp.id} }}")[1]
+        if following is not None:
+            section = section.split(f"{{ #{following.id} }}")[0]
+        line = next(line for line in section.splitlines() if "**What suits it:**" in line)
+        positions = [line.index(f"(#{exercise})") for exercise in tp.self_care.exercises]
+        assert positions == sorted(positions), tp.id  # the best fit first, as the content lists them
+        assert escape_markdown(tp.self_care.note) in line
+
+
+def test_a_trigger_point_without_self_care_gets_no_line(site):
+    muscle = site.muscle("gluteus-medius")
+    points = [tp.model_copy(update={"self_care": None}) for tp in muscle.trigger_points.points]
+    bare = muscle.model_copy(update={"trigger_points": muscle.trigger_points.model_copy(update={"points": points})})
+    markdown = render.Renderer(site).render_muscle_page(bare).markdown
+    assert "What suits it" not in markdown
+
+
 def test_a_hold_range_and_repetitions_reach_the_page_and_the_handout(site):
     muscle = site.muscle("piriformis")
     assert (muscle.stretch.hold_seconds, muscle.stretch.hold_seconds_max) == (20, 30)
@@ -252,10 +277,10 @@ def test_anatomy_parts_the_sources_do_not_give_are_left_out_not_invented(site):
     medius, piriformis = site.muscle('gluteus-medius'), site.muscle("piriformis")
     renderer = render.Renderer(site)
     full = renderer.render_muscle_page(medius).markdown
-    assert "| Blood supply |" in full and "### When it is weak" in full and "### Sleep" in full
+    assert "Blood supply\n    :   " in full and "### When it is weak" in full and "### Sleep" in full
     assert "### Together with gluteus minimus" in full
     assert piriformis.anatomy.blood_supply is None and not piriformis.anatomy.when_weak
     text = renderer.render_muscle_page(piriformis).markdown
-    assert "| Blood supply |" not in text and "### When it is weak" not in text and "### Sleep" not in text
+    assert "Blood supply\n" not in text and "### When it is weak" not in text and "### Sleep" not in text
     assert "### In walking, running and standing" not in text
     assert "### Piriformis syndrome" in text and "### Together with gluteus minimus" not in text

@@ -80,6 +80,10 @@ BAD_INPUTS = {
         MUSCLE, "  - page: for-clinicians#training", "  - page: for-clinicians#courses",
         ["related[3].page", "unknown section '#courses'"],
     ),
+    "unknown exercise for a trigger point": (
+        MUSCLE, "        exercises: [self-release, stretch]", "        exercises: [self-release, massage]",
+        ["trigger_points.points[0].self_care.exercises[1] (line", "'self-release' or 'stretch'"],
+    ),
     "unknown region": (
         MUSCLE, "{region: side-of-hip, zone: main}", "{region: hip-side, zone: main}",
         ["trigger_points.points[1].referred_pain[1].region (line", "unknown body region 'hip-side'"],

@@ -73,7 +73,7 @@ SEED_FACTS = {
     "three trigger points": ["three well-known trigger points"],
     "TP1: two finger widths above, three to four to the side of the top of the crease": ["two finger widths up", "three to four finger widths"],
     "TP1 refers to the lower back and most of the buttock": ["lower back", "most of the buttock"],
-    "equipment: ball, pillow, yoga block, bolster or books": ["A ball", "pillow", "yoga block or bolster", "stack of books"],
+    "equipment: ball, pillow, yoga block, bolster or books": ["A ball, such as a tennis ball", "pillow", "yoga block or bolster", "stack of books"],
     "lie on the ground, head on the pillow": ["Lie on your back on the floor with your head on the pillow"],
     "bend the painful-side knee, other leg straight": ["bend the right knee and keep the left leg straight"],
     "lower the knee onto the block": ["rests on the block or bolster"],

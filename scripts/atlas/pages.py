@@ -70,6 +70,9 @@ class Section:
     """2 for a section (`##`), 3 for a part of one (`###`)."""
     listed: bool = True
     """Listed on /for-clinicians/ among the sections to link to; the closing "About this page" is not."""
+    copy_link: bool = True
+    """A control beside the heading copies the section's address (copy-link.js); the glossary's letters, an
+    index rather than sections, have none."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,7 +213,7 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
         by_letter.setdefault(term.term[0].upper(), []).append(term)
     glossary_sections: list[Section] = []
     for letter, terms in by_letter.items():
-        glossary_sections.append(Section(f"letter-{letter.lower()}", letter))
+        glossary_sections.append(Section(f"letter-{letter.lower()}", letter, copy_link=False))
         glossary_sections += [Section(term.id, term.term, 3) for term in terms]
     glossary_sections += _sections([ABOUT_THIS_PAGE])
     entries.append(PageEntry(GLOSSARY, "glossary", "Glossary", "glossary.yml", tuple(glossary_sections), glossary))

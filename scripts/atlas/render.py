@@ -145,7 +145,8 @@ class Renderer:
         def heading(section_id: str) -> Markup:
             """The Markdown heading of one of this page's sections, with its pinned id."""
             section = entry.section(section_id)
-            return Markup(f"{'#' * section.level} {escape_markdown(section.title)} {{ #{section.id} }}")
+            no_copy = "" if section.copy_link else " .no-copy-link"
+            return Markup(f"{'#' * section.level} {escape_markdown(section.title)} {{ #{section.id}{no_copy} }}")
 
         return dict(site=self.site, page=entry, pages=self.pages, link=link, heading=heading,
                     address=self._address, page_title=self.pages.title, cite=self._cite,

@@ -382,6 +382,14 @@ class Referral(Model):
     zone: Literal["main", "spillover"]
 
 
+class SelfCare(Model):
+    """Which of the muscle page's exercises suit one trigger point, and why, in a sentence or two."""
+
+    exercises: list[Literal["self-release", "stretch"]] = NonEmpty
+    """Section ids of the muscle page's own exercises, the best fit first."""
+    note: Text
+
+
 class TriggerPoint(Model):
     id: Annotated[str, StringConstraints(pattern=r"^tp[0-9]+$")]
     number: int = Field(ge=1)
@@ -400,6 +408,8 @@ class TriggerPoint(Model):
     """Only where a source says how common it is ("Uncommon."); left out, the page says nothing about it."""
     certainty: Literal["well-described", "less-certain"]
     certainty_note: Text
+    self_care: SelfCare | None = None
+    """What the reader can do for this point (the page links it from the point's section)."""
     sources: list[Slug] = NonEmpty
 
     @model_validator(mode="after")

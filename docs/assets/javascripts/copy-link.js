@@ -1,5 +1,8 @@
-/* Copy link: a visible button after every section heading (h2, h3 with an id) in the article, so
-   clinicians on a phone (no hover, so no pilcrow) can copy a section's full address. Also wires the
+/* Copy link: one small link icon at the end of each section heading's line (h2, h3 with an id in the
+   article), so clinicians, also on a phone (no hover), can copy a section's full address. It replaces
+   Material's pilcrow permalink (one control, not two). Headings marked `.no-copy-link` (the glossary's
+   letters, which are an index, not sections) get neither. The button sits beside the heading, not in it,
+   so a screen reader's list of headings reads the heading alone (as GitHub does). Also wires the
    "Copy citation" button of overrides/partials/cite-this-page.html. Results are announced in a polite
    live region. Without JavaScript the headings keep Material's plain permalinks. */
 (function () {
@@ -60,17 +63,21 @@
   }
 
   article.querySelectorAll("h2[id], h3[id]").forEach(function (heading) {
+    heading.querySelectorAll(".headerlink").forEach(function (node) { node.remove(); });
+    if (heading.classList.contains("no-copy-link")) return;
     var name = headingText(heading);
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-link";
-    button.textContent = "Copy link";
     button.setAttribute("aria-label", "Copy link to this section: " + name);
     button.dataset.target = heading.id;
     button.addEventListener("click", function () {
       copyAndAnnounce(pageAddress() + "#" + heading.id, "Link copied");
     });
-    heading.insertAdjacentElement("afterend", button);
+    var row = document.createElement("div");
+    row.className = "heading-row heading-row--" + heading.localName;
+    heading.replaceWith(row);
+    row.append(heading, button);
   });
 
   article.querySelectorAll("button[data-copy-text-of]").forEach(function (button) {
