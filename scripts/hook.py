@@ -23,8 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 # MkDocs puts this file's folder on sys.path while it imports the hook.
-from atlas import (csp, links, markdown_passes, minify_css, minify_js, notices, pages, render, search_index,
-                   table_labels, unused_css)
+from atlas import (bundle_js, csp, links, markdown_passes, minify_css, minify_js, notices, pages, render,
+                   search_index, table_labels, unused_css)
 from atlas.cache import shared as cache
 from atlas.load import ContentError
 
@@ -32,6 +32,7 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 _pages = []
 _redirects = None
+_our_scripts: list[str] = []
 _report_error = ""
 REPORT_ERROR_MARKER = "<!-- atlas:report-error -->"
 """Where a hand-written page (docs/about.md) prints how to report an error, from content/publisher.yml."""
@@ -49,10 +50,20 @@ def on_config(config):
     bundle.defer = True
     if not any(str(script) == bundle.path for script in config.extra_javascript):
         config.extra_javascript.insert(0, bundle)
+    # Our own scripts as one deferred file (atlas.bundle_js), written in on_post_build.
+    global _our_scripts
+    taken = bundle_js.take_over(config.extra_javascript, _deferred_script)
+    _our_scripts = taken or _our_scripts
     # Table cells name their column, for the stacked rows on a phone (atlas.table_labels, site.css).
     if not any(isinstance(e, table_labels.TableLabels) for e in config.markdown_extensions):
         config.markdown_extensions.append(table_labels.TableLabels())
     return config
+
+
+def _deferred_script(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _material_bundle(config) -> str:
@@ -126,6 +137,10 @@ def on_post_build(config) -> None:
     # Our own stylesheets keep their comments in docs/; the built copies need none.
     minify_css.minify_site(Path(config.site_dir))
     minify_js.minify_site(Path(config.site_dir))
+    try:
+        bundle_js.write(Path(config.site_dir), _our_scripts)
+    except bundle_js.BundleError as error:
+        raise PluginError(str(error)) from None
     # Search: Pagefind's index of the finished pages, fetched by a browser only when someone searches.
     try:
         search_index.build(Path(config.site_dir))

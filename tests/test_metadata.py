@@ -155,7 +155,7 @@ def test_muscle_json_ld_is_about_the_muscle(built_site: Path, site):
     assert about["insertion"]["name"] == muscle.anatomy.insertion
     assert "greater trochanter" in about["insertion"]["name"]
     for action in muscle.anatomy.actions:
-        assert action.detail in about["action"]
+        assert action.movement in about["action"]
     assert {"@type": "Patient"} in data["audience"]
     assert data["citation"][0]["author"] == "Travell JG, Simons DG" and data["citation"][0]["datePublished"] == "1992"
 

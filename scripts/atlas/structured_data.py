@@ -36,7 +36,8 @@ def _muscle(muscle: schema.Muscle) -> dict:
         "name": muscle.names.common,
         "alternateName": [muscle.names.latin],
         "nerve": {"@type": "Nerve", "name": anatomy.nerve},
-        "action": " ".join(f"{a.movement}: {a.detail}" for a in anatomy.actions),
+        # The movements only: the page itself explains each one (and every byte here is on every first visit).
+        "action": "; ".join(a.movement for a in anatomy.actions),
         "insertion": {"@type": "AnatomicalStructure", "name": anatomy.insertion},
     }
     if anatomy.blood_supply:

@@ -78,9 +78,18 @@ class _BlockingStylesheets(HTMLParser):
     def __init__(self):
         super().__init__()
         self.hrefs: list[str] = []
+        self._noscript = 0  # with scripts on, what <noscript> holds is text, not a stylesheet
+
+    def handle_endtag(self, tag):
+        if tag == "noscript":
+            self._noscript = max(0, self._noscript - 1)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "noscript":
+            self._noscript += 1
         a = {k: v or "" for k, v in attrs}
+        if self._noscript:
+            return
         if tag == "link" and "stylesheet" in a.get("rel", "").split() and not a.get("disabled"):
             media = a.get("media", "all").strip().lower()
             if media in ("", "all", "screen") or media.startswith(("screen ", "all ", "(")):
@@ -102,7 +111,7 @@ def measure(browser, url: str, page_name: str, viewport: dict) -> PageWeight:
     responses = []
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
+    document = page.goto(url, wait_until="networkidle")
     transfers = []
     for response in responses:
         if response.status >= 300 or response.url.startswith("data:"):
@@ -110,7 +119,8 @@ def measure(browser, url: str, page_name: str, viewport: dict) -> PageWeight:
         body = response.body()
         kind = response.headers.get("content-type", "")
         transfers.append(Transfer(response.url, kind, len(body), compressed_size(body, kind)))
-    html = page.evaluate("() => document.documentElement.outerHTML")
+    # Render-blocking is what the parser meets in the page as served, not what scripts change afterwards.
+    html = document.text()
     blocking = [page.evaluate("h => new URL(h, document.baseURI).href", href) for href in blocking_stylesheets(
         html.split("</head>")[0])]
     context.close()

@@ -16,7 +16,7 @@
   if (script && script.src) {
     var sheet = document.createElement("link");
     sheet.rel = "stylesheet";
-    sheet.href = script.src.replace(/javascripts\/hold-timer\.js(\?.*)?$/, "stylesheets/hold-timer.css");
+    sheet.href = new URL("../stylesheets/hold-timer.css", script.src).href;
     document.body.appendChild(sheet);
   }
 

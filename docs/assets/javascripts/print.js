@@ -2,7 +2,18 @@
    when JavaScript runs, so no dead button appears without it; the browser's own print command always works. */
 (function () {
   "use strict";
-  document.querySelectorAll("button[data-print]").forEach(function (button) {
+  var buttons = document.querySelectorAll("button[data-print]");
+  if (!buttons.length) return;
+  // The buttons' stylesheet, only where there are buttons; they show only when this script runs anyway.
+  var script = document.currentScript;
+  if (script && script.src) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = new URL("../stylesheets/print-button.css", script.src).href;
+    // Before print.css, whose rules must still win on paper.
+    document.head.insertBefore(sheet, document.querySelector('link[href$="/print.css"]'));
+  }
+  buttons.forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
