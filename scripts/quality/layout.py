@@ -123,7 +123,7 @@ def printed_figures(page) -> list[dict]:
     beside the drawing, and the printed size of its numbers in points."""
     return page.evaluate(
         """(mm) => [...document.querySelectorAll("article figure")].map(f => {
-          const svg = f.querySelector("svg").getBoundingClientRect();
+          const svg = f.querySelector("svg, img").getBoundingClientRect();  // exercise pictures are <img>
           const caption = f.querySelector("figcaption");
           const c = caption ? caption.getBoundingClientRect() : null;
           const numbers = [...f.querySelectorAll("text")].map(t => {
