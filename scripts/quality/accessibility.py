@@ -113,6 +113,19 @@ _FOCUSED = r"""() => {
 }"""
 
 
+def add_rules(page, css: str) -> None:
+    """Add CSS rules to the open page as a constructed stylesheet.
+
+    Not an added <style> element (Playwright's add_style_tag): the pages' Content-Security-Policy has no
+    'unsafe-inline', so it blocks that; a sheet adopted through the CSSOM is not governed by style-src.
+    """
+    page.evaluate("""css => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }""", css)
+
+
 def keyboard_problems(page) -> list[str]:
     """Tab from the top of the page to the end: every control is reached, on screen and visibly focused."""
     controls = page.evaluate(_CONTROLS)
@@ -120,12 +133,7 @@ def keyboard_problems(page) -> list[str]:
     reached: set[int] = set()
     problems: list[str] = []
     # Judge each control's focused look, not a frame of its fade-in.
-    # A constructed stylesheet: the page's Content-Security-Policy blocks an added <style> element.
-    page.evaluate("""() => {
-      const still = new CSSStyleSheet();
-      still.replaceSync("*, *::before, *::after { transition: none !important; animation: none !important; }");
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, still];
-    }""")
+    add_rules(page, "*, *::before, *::after { transition: none !important; animation: none !important; }")
     page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
     seen_first = None
     for _ in range(max_presses):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from quality import accessibility
+
 from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -61,7 +63,8 @@ def test_a_focus_check_tells_materials_outline_from_the_browsers(browser, site_u
     try:
         tab = context.new_page()
         tab.goto(site_url + MUSCLE)
-        tab.add_style_tag(content=".md-nav .md-nav__link.focus-visible:focus-visible{outline:revert;outline-offset:revert}")
+        accessibility.add_rules(
+            tab, ".md-nav .md-nav__link.focus-visible:focus-visible{outline:revert;outline-offset:revert}")
         _tab_to(tab, ".md-nav__link")
         focus = tab.evaluate_handle("document.activeElement").evaluate(FOCUS_STYLE)
     finally:
