@@ -120,10 +120,27 @@ def split_blocks(page, selector: str) -> list[str]:
 def printed_figures(page) -> list[dict]:
     """Each figure of the article as laid out for paper (call after `emulate_media(media="print")` at the
     paper's content width): its drawing's and caption's widths in mm, whether the caption is under or
-    beside the drawing, and the printed size of its numbers in points."""
+    beside the drawing, and the printed size of its numbers in points. The drawing is an inline <svg> (maps,
+    `kind` "map") or an <img> (exercise pictures, `kind` "pose"); an <img> is measured as drawn inside its box
+    (print.css fits them with `object-fit: contain`), so its size is the picture's, not the empty box's.
+    `height_mm` is the drawing's height."""
     return page.evaluate(
-        """(mm) => [...document.querySelectorAll("article figure")].map(f => {
-          const svg = f.querySelector("svg, img").getBoundingClientRect();  // exercise pictures are <img>
+        """async (mm) => {
+          // Lazy pictures further down are fetched for paper as the printer lays the page out: here too.
+          const images = [...document.querySelectorAll("article figure img")];
+          images.forEach(img => { img.loading = "eager"; });
+          await Promise.all(images.map(img => img.decode().catch(() => null)));
+          return [...document.querySelectorAll("article figure")].map(f => {
+          const img = f.querySelector(":scope img");
+          const svg = img ? drawnImage(img) : f.querySelector("svg").getBoundingClientRect();
+          function drawnImage(img) {
+            // The picture inside the box: `contain` scales it to fit wholly, keeping its proportions.
+            const box = img.getBoundingClientRect();
+            if (getComputedStyle(img).objectFit !== "contain" || !img.naturalWidth) return box;
+            const scale = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
+            const width = img.naturalWidth * scale, height = img.naturalHeight * scale;
+            return {width, height, top: box.top, left: box.left, bottom: box.top + height, right: box.left + width};
+          }
           const caption = f.querySelector("figcaption");
           const c = caption ? caption.getBoundingClientRect() : null;
           const numbers = [...f.querySelectorAll("text")].map(t => {
@@ -132,11 +149,14 @@ def printed_figures(page) -> list[dict]:
           });
           return {
             name: f.className.baseVal || f.className,
+            kind: img ? "pose" : "map",
             width_mm: svg.width * mm,
+            height_mm: svg.height * mm,
             caption_width_mm: c ? c.width * mm : null,
             caption_under_or_beside: c ? (c.top >= svg.bottom - 1 || c.left >= svg.right - 1) : null,
             smallest_number_pt: numbers.length ? Math.min(...numbers) : null,
           };
-        })""",
+        });
+        }""",
         MM_PER_PX,
     )

@@ -40,6 +40,13 @@ def _pictures(page, section: str) -> list[dict]:
     }""", section)
 
 
+def _after_heading(section: str, selector: str) -> str:
+    """A selector for `selector` among the elements that follow section `section`'s heading. copy-link.js wraps
+    each linkable heading in a `.heading-row`, so the elements that follow are the row's siblings, not the
+    heading's; without JavaScript they are the heading's own."""
+    return f":is(h2#{section}, .heading-row:has(> h2#{section})) ~ {selector}"
+
+
 @pytest.mark.parametrize("muscle,key,exercise", EXERCISES, ids=[f"{m.id}#{k}" for m, k, _ in EXERCISES])
 def test_each_exercise_shows_its_pictures_with_text_alternatives(page, site_url, muscle, key, exercise):
     page.goto(f"{site_url}muscles/{muscle.id}/")
@@ -62,7 +69,7 @@ def test_each_pregnancy_version_shows_its_pictures_and_timer(page, site_url, mus
     if alternative is None or not alternative.pictures:
         pytest.skip("no pregnancy version with pictures")
     page.goto(f"{site_url}muscles/{muscle.id}/")
-    box = page.locator(f"h2#{key} ~ .admonition.info").first
+    box = page.locator(_after_heading(key, ".admonition.info")).first
     images = box.locator(".pose-row img")
     assert images.count() == len(alternative.pictures) >= 1
     for i, picture in enumerate(alternative.pictures):
@@ -175,7 +182,7 @@ def test_the_timer_says_when_to_switch_sides(browser, site_url):
     stretch = MUSCLES[0].stretch
     assert stretch.timer.sides == 2
     context, page = _timer_page(browser, site_url)
-    timer = page.locator("h2#stretch ~ .hold-timer").first
+    timer = page.locator(_after_heading("stretch", ".hold-timer")).first
     timer.get_by_role("button", name=f"Start {stretch.hold_seconds} s hold").click()
     assert "first side" in timer.locator(".hold-timer__step").inner_text()
     page.clock.run_for(stretch.hold_seconds * 1000 + 500)
@@ -259,7 +266,7 @@ def test_the_timer_counts_the_holds_on_each_side(browser, site_url):
 
     page.route(url, two_holds)
     page.goto(url)
-    timer = page.locator("h2#stretch ~ .hold-timer").first
+    timer = page.locator(_after_heading("stretch", ".hold-timer")).first
     seconds = MUSCLES[0].stretch.hold_seconds
     steps = []
     for _ in range(4):

@@ -207,11 +207,22 @@ def paper_layout(browser, site_url):
         context.close()
 
 
+# An exercise picture (figure.pose, an <img>) is one whole body: print.css caps its height at 20 mm and
+# fits it in half the column, so a lying pose prints long and low and a standing one tall and narrow.
+# What makes it readable is the body's length, its longer side, at least about an inch.
+POSE_MIN_LONG_SIDE_MM = 25
+
+
 def figure_problems(figures: list[dict], min_width_mm: float) -> list[str]:
+    """`min_width_mm` is for the maps (inline <svg> with numbers); exercise pictures have their own rule."""
     problems = []
     for figure in figures:
         name, width = figure["name"], figure["width_mm"]
-        if width < min_width_mm:
+        if figure["kind"] == "pose":
+            long_side = max(width, figure["height_mm"])
+            if long_side < POSE_MIN_LONG_SIDE_MM:
+                problems.append(f"{name}: picture {long_side:.1f} mm long < {POSE_MIN_LONG_SIDE_MM} mm")
+        elif width < min_width_mm:
             problems.append(f"{name}: {width:.1f} mm wide < {min_width_mm} mm")
         if figure["caption_width_mm"] is not None:
             if not figure["caption_under_or_beside"]:
@@ -248,7 +259,23 @@ def test_the_figure_check_catches_the_collapsed_handout_figure(page):
     assert any("narrower than the drawing" in p for p in problems), problems
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_figure_check_catches_a_shrunken_exercise_picture(page, site_url):
+    # The real lying start picture fitted (`contain`, as print.css does) into a box 300 px wide but 20 px
+    # high: the box is 79 mm wide, the body drawn in it only 17 mm long. Caught, though it is no map and
+    # its box is wide; the same picture drawn 160 px (42 mm) long passes.
+    page.emulate_media(media="print")
+    src = f"{site_url}{MUSCLE}poses/stretch-start.svg"
+    page.set_content(f"""<article><figure class="pose" style="margin:0;width:300px">
+      <img src="{src}" style="width:100%;height:20px;object-fit:contain"><figcaption>Start</figcaption></figure>
+      <figure class="pose" style="margin:0;width:160px"><img src="{src}" style="width:100%;height:auto">
+      <figcaption>End</figcaption></figure></article>""")
+    page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    figures = layout.printed_figures(page)
+    assert [f["kind"] for f in figures] == ["pose", "pose"]
+    problems = figure_problems(figures, 35)
+    assert len(problems) == 1 and re.search(r"^pose: picture 17\.\d mm long < 25 mm$", problems[0]), problems
+
+
 def test_no_box_or_paragraph_is_split_between_columns(paper_layout, paper):
     handout = paper_layout(HANDOUT, paper)
     assert not layout.split_blocks(handout, "article :is(.handout__help, .handout__exercises) :is(p, li)")
