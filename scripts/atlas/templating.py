@@ -59,9 +59,10 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED_TEMPLATES = _CompiledTemplates()
 
 # Pagefind's data-pagefind-weight (0-10; body text is 1, an h1 7) on the words that say what a page is
-# about: a muscle's or a place's other names, and where a muscle's trigger points send pain, main areas
-# above spill-over. So a search for a place ranks the muscles that send pain there first.
-SEARCH_WEIGHT = {"names": 7, "main_area": 5, "spillover_area": 3}
+# about: the other names of a muscle, a place or a complaint, and where a muscle's trigger points send pain, main areas
+# above spill-over; and less on exercise steps, which name body parts as positions. So a search for a place
+# ranks the muscles that send pain there first.
+SEARCH_WEIGHT = {"names": 7, "main_area": 8, "spillover_area": 5, "exercise_steps": 0.3}
 
 
 def environment(**filters: Callable) -> jinja2.Environment:
