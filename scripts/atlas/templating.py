@@ -60,9 +60,10 @@ _COMPILED_TEMPLATES = _CompiledTemplates()
 
 # Pagefind's data-pagefind-weight (0-10; body text is 1, an h1 7) on the words that say what a page is
 # about: the other names of a muscle, a place or a complaint, and where a muscle's trigger points send pain, main areas
-# above spill-over; and less on exercise steps, which name body parts as positions. So a search for a place
+# above spill-over; and far less on exercise steps, which name body parts as positions ("kneel", "bend the
+# knee"). So a search for a place
 # ranks the muscles that send pain there first.
-SEARCH_WEIGHT = {"names": 7, "main_area": 8, "spillover_area": 5, "exercise_steps": 0.3}
+SEARCH_WEIGHT = {"names": 7, "main_area": 8, "spillover_area": 5, "exercise_steps": 0.1}
 
 
 def environment(**filters: Callable) -> jinja2.Environment:
