@@ -58,11 +58,10 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 _COMPILED_TEMPLATES = _CompiledTemplates()
 
-# Pagefind's data-pagefind-weight (0-10; body text is 1, an h1 7) on the words that say what a page is
-# about: the other names of a muscle, a place or a complaint, and where a muscle's trigger points send pain, main areas
-# above spill-over; and far less on exercise steps, which name body parts as positions ("kneel", "bend the
-# knee"). So a search for a place
-# ranks the muscles that send pain there first.
+# Pagefind's data-pagefind-weight (0-10; body text is 1, an h1 7) on the words that say what a page is about:
+# the other names of a muscle, a place or a complaint, and where a muscle's trigger points send pain (main
+# areas above spill-over); far less on exercise steps, which name body parts as positions ("kneel", "bend
+# the knee"). So a search for a place ranks the muscles that send pain there first, however many there are.
 SEARCH_WEIGHT = {"names": 7, "main_area": 8, "spillover_area": 5, "exercise_steps": 0.1}
 
 
