@@ -58,6 +58,12 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 _COMPILED_TEMPLATES = _CompiledTemplates()
 
+# Pagefind's data-pagefind-weight (0-10; body text is 1, an h1 7) on the words that say what a page is about:
+# the other names of a muscle, a place or a complaint, and where a muscle's trigger points send pain (main
+# areas above spill-over); far less on exercise steps, which name body parts as positions ("kneel", "bend
+# the knee"). So a search for a place ranks the muscles that send pain there first, however many there are.
+SEARCH_WEIGHT = {"names": 7, "main_area": 8, "spillover_area": 5, "exercise_steps": 0.1}
+
 
 def environment(**filters: Callable) -> jinja2.Environment:
     """A fresh environment with the formatting filters (plus `filters`); nothing in it changes per page."""
@@ -77,4 +83,5 @@ def environment(**filters: Callable) -> jinja2.Environment:
         yaml_string=lambda s: Markup(json.dumps(str(s), ensure_ascii=False)),
         **filters,
     )
+    env.globals["search_weight"] = SEARCH_WEIGHT
     return env
