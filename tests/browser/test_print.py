@@ -276,6 +276,7 @@ def test_the_figure_check_catches_a_shrunken_exercise_picture(page, site_url):
     assert len(problems) == 1 and re.search(r"^pose: picture 17\.\d mm long < 25 mm$", problems[0]), problems
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_no_box_or_paragraph_is_split_between_columns(paper_layout, paper):
     handout = paper_layout(HANDOUT, paper)
     assert not layout.split_blocks(handout, "article :is(.handout__help, .handout__exercises) :is(p, li)")
