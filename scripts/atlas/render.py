@@ -269,7 +269,10 @@ class Renderer:
                         f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
                         f"<figcaption>{caption}</figcaption></figure>"
                     )
-            return Markup(f'<div class="pose-pictures" markdown>{"".join(figures)}</div>') if figures else Markup("")
+            # Search leaves the pictures out: their descriptions ("kneel on the right knee") are not where
+            # pain is felt, and would rank a muscle for a word like "knee" by its exercise.
+            return (Markup(f'<div class="pose-pictures" data-pagefind-ignore="all" markdown>{"".join(figures)}</div>')
+                    if figures else Markup(""))
 
         def pose_images(exercise: object, lazy: bool = True) -> Markup:
             """The same pictures as a Markdown paragraph of images (class `pose-row`), start first, then end:
@@ -284,7 +287,7 @@ class Renderer:
                     loading = ' loading="lazy"' if lazy else ""
                     images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
                                   f'{loading} decoding="async" }}')
-            return Markup(" ".join(images) + "\n{: .pose-row }") if images else Markup("")
+            return Markup(" ".join(images) + "\n{: .pose-row data-pagefind-ignore='all' }") if images else Markup("")
 
         return {"pose_pictures": pose_pictures, "pose_images": pose_images}
 
