@@ -66,6 +66,14 @@ def derived_config(project: Path, name: str, **changes: object) -> Path:
     return path
 
 
+def edit(content: Path, relative: str, old: str, new: str) -> None:
+    """Replace the first `old` in a content file of a throwaway copy; the test's setup fails if it is not there."""
+    path = content / relative
+    text = path.read_text()
+    assert old in text, f"test setup: {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

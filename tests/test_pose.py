@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from atlas import load, pose, pose_schema
 from atlas.load import ContentError, load_site
 
-from conftest import ROOT
+from conftest import ROOT, edit
 
 MUSCLE = "muscles/gluteus-medius.yml"
 FIXTURES = ROOT / "tests" / "fixtures" / "poses"
@@ -162,13 +162,6 @@ def test_the_text_alternative_says_what_the_picture_shows():
 
 
 # --- poses that cannot be drawn are content errors with file, field and line ---
-
-
-def edit(content: Path, relative: str, old: str, new: str) -> None:
-    path = content / relative
-    text = path.read_text()
-    assert old in text, f"test setup: {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def line_of(content: Path, relative: str, needle: str) -> int:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from atlas import schema
 from atlas.load import ContentError, load_site
 
-from conftest import ROOT, real_muscle
+from conftest import ROOT, edit, real_muscle
 
 MUSCLE = "muscles/gluteus-medius.yml"
 REVIEW = real_muscle().review
@@ -23,13 +23,6 @@ def test_real_content_is_valid():
     assert [tp.id for tp in muscle.trigger_points.points] == ["tp1", "tp2", "tp3"]
     assert muscle.trigger_points.points[2].certainty == "less-certain"
     assert {"glute med", "hip abductor"} <= set(muscle.names.search_terms)
-
-
-def edit(content: Path, relative: str, old: str, new: str) -> None:
-    path = content / relative
-    text = path.read_text()
-    assert old in text, f"test setup: {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def line_of(content: Path, relative: str, needle: str) -> int:
