@@ -39,9 +39,10 @@ def _contact_link(publisher: schema.Publisher) -> Markup:
 
 def _web_link(url: str) -> Markup:
     """A reference's web address as a link. The schema allows no space, quote or angle bracket in it; the
-    HTML escape is a second guard, and the link text is the address itself, so a reader can copy it."""
+    HTML escape is a second guard, and the link text is the address itself, so a reader can copy it (and
+    print.css, told so by the class, does not print the address a second time after it)."""
     safe = html.escape(url, quote=True)
-    return Markup(f'<a href="{safe}">{safe}</a>')
+    return Markup(f'<a class="link-is-address" href="{safe}">{safe}</a>')
 
 
 @dataclasses.dataclass(frozen=True)
