@@ -29,10 +29,15 @@ def _fixture_pictures() -> list[tuple[str, pose_schema.Picture]]:
 
 
 def _content_pictures() -> list[tuple[str, pose_schema.Picture]]:
+    """Every picture on the site: each exercise's and its pregnancy version's."""
     site = load_site(ROOT / "content")
-    return [(f"{m.id}:{key}:{p.stage}", p) for m in site.muscles
-            for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch))
-            for p in getattr(exercise, "pictures", [])]
+    out = []
+    for m in site.muscles:
+        for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch)):
+            for suffix, owner in (("", exercise), ("-pregnancy", getattr(exercise, "pregnancy_alternative", None))):
+                for i, p in enumerate(getattr(owner, "pictures", [])):
+                    out.append((f"{m.id}:{key}{suffix}:{i}-{p.stage}", p))
+    return out
 
 
 ALL = _fixture_pictures() + _content_pictures()
@@ -60,8 +65,6 @@ def test_limb_lengths_stay_the_same_in_every_pose(name, picture):
             assert length == pytest.approx(pose.LENGTHS[limb], abs=0.05), f"{side} {limb}"
         foot = next(s for s in body.segments if s.name == f"{side}_foot")
         assert math.dist(foot.a, foot.b) == pytest.approx(pose.LENGTHS["foot"] + pose.LENGTHS["heel"], abs=0.05)
-    head = math.dist(body.points["chest"], body.points["head"])
-    assert head == pytest.approx(pose.LENGTHS["neck"] + pose.HEAD_RADIUS * 0.8, abs=0.05)
 
 
 @pytest.mark.parametrize("name,picture", ALL, ids=IDS)
@@ -76,6 +79,129 @@ def test_the_body_rests_on_the_floor_and_never_goes_through_it(name, picture):
         assert trunk < 8
     if picture.position == "standing":
         assert min(body.points["right_toe"][2], body.points["left_toe"][2]) < pose.RADII["foot"] + 1
+
+
+# --- the picture: whole, inside its frame, the head on its neck ----------------------------------------
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+STROKE = re.compile(r"\.([a-z]+)\{[^}]*?stroke-width:([0-9.]+)")
+
+
+def ink_boxes(svg_text: str) -> list[tuple[str, float, float, float, float]]:
+    """(element, left, top, right, bottom) of every drawn element of a pose picture, its stroke included,
+    read back from the SVG itself (paths of M/L/H/V/Z, circles, rects), independently of how it was made."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg_text)
+    widths = {cls: float(w) for cls, w in STROKE.findall(root.find(f"{SVG_NS}style").text)}
+    out = []
+    for el in root.iter():
+        tag = el.tag.replace(SVG_NS, "")
+        if tag not in ("path", "circle", "rect"):
+            continue
+        classes = el.get("class", "").split()
+        width = float(el.get("stroke-width") or max([widths.get(c, 0.0) for c in classes] + [0.0]))
+        half = width / 2
+        if tag == "circle":
+            cx, cy, r = (float(el.get(k)) for k in ("cx", "cy", "r"))
+            out.append((tag, cx - r - half, cy - r - half, cx + r + half, cy + r + half))
+        elif tag == "rect":
+            x, y, w, h = (float(el.get(k)) for k in ("x", "y", "width", "height"))
+            out.append((tag, x - half, y - half, x + w + half, y + h + half))
+        else:
+            xs, ys, x, y = [], [], 0.0, 0.0
+            for command, numbers in re.findall(r"([MLlHVZ])([^MLlHVZ]*)", el.get("d")):
+                values = [float(v) for v in numbers.replace(",", " ").split()]
+                if command in "ML":
+                    x, y = values
+                elif command == "l":
+                    x, y = x + values[0], y + values[1]
+                elif command == "H":
+                    x = values[0]
+                elif command == "V":
+                    y = values[0]
+                if command != "Z":
+                    xs.append(x)
+                    ys.append(y)
+            out.append((f"path.{'.'.join(classes)}", min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half))
+    return out
+
+
+def outside_the_frame(svg_text: str) -> list[str]:
+    left, top, width, height = (float(v) for v in re.search(r'viewBox="([^"]+)"', svg_text).group(1).split())
+    right, bottom = left + width, top + height
+    return [f"{name} reaches {x0:.1f},{y0:.1f}-{x1:.1f},{y1:.1f}, frame {left},{top}-{right:.1f},{bottom:.1f}"
+            for name, x0, y0, x1, y1 in ink_boxes(svg_text)
+            if x0 < left - 0.05 or y0 < top - 0.05 or x1 > right + 0.05 or y1 > bottom + 0.05]
+
+
+@pytest.mark.parametrize("name,picture", ALL, ids=IDS)
+def test_every_drawn_element_lies_inside_the_picture(name, picture):
+    """The frame (viewBox) holds the body, limbs, props and arrow with their strokes: nothing is cut off."""
+    svg = pose.svg(pose.solve(picture), pose.describe(picture))
+    assert outside_the_frame(svg) == []
+    # and it is not padded out either: the ink reaches within a margin and a half of each edge
+    boxes = ink_boxes(svg)
+    left, top, width, height = (float(v) for v in re.search(r'viewBox="([^"]+)"', svg).group(1).split())
+    assert min(b[1] for b in boxes) - left < 1.5 * pose.MARGIN + 1
+    assert min(b[2] for b in boxes) - top < 1.5 * pose.MARGIN + 1
+
+
+def test_the_frame_check_catches_a_limb_cut_off_at_the_edge():
+    """Twin: the old framing (bounds from bone lines without their strokes, a small margin) cut off the
+    raised arm of the standing side bend; the same picture with its frame pulled in is caught."""
+    picture = next(p for name, p in ALL if name.startswith("quadratus-lumborum:stretch:") and p.stage == "end")
+    svg = pose.svg(pose.solve(picture), pose.describe(picture))
+    left, top, width, height = (float(v) for v in re.search(r'viewBox="([^"]+)"', svg).group(1).split())
+    tight = svg.replace(f'viewBox="{pose._n(left)} ', f'viewBox="{pose._n(left + pose.MARGIN + 0.5)} ', 1)
+    assert outside_the_frame(tight)
+
+
+@pytest.mark.parametrize("name,picture", ALL, ids=IDS)
+def test_the_head_sits_on_the_neck_in_every_view(name, picture):
+    body = pose.solve(picture).body
+    base, head = body.points["chest"], body.points["head"]
+    # in the figure: the head's centre is a neck's length and a head's radius from the top of the trunk
+    assert math.dist(base, head) == pytest.approx(pose.LENGTHS["neck"] + pose.HEAD_RADIUS, abs=0.05)
+    trunk = [s for s in body.segments if s.part == "trunk"]
+    for view in pose.VIEWS:
+        project = lambda v: pose._project(view, v)[:2]
+        (bx, by), (hx, hy) = project(base), project(head)
+        # seen from any side, the neck reaches the head's circle, and its base is inside the drawn trunk
+        assert math.hypot(hx - bx, hy - by) <= pose.LENGTHS["neck"] + pose.HEAD_RADIUS + 0.05, view
+        assert min(_distance_to_segment((bx, by), project(s.a), project(s.b)) - s.radius for s in trunk) <= 0.05, view
+
+
+def _distance_to_segment(p, a, b) -> float:
+    ab = (b[0] - a[0], b[1] - a[1])
+    length2 = ab[0] ** 2 + ab[1] ** 2
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / length2))
+    return math.hypot(p[0] - a[0] - t * ab[0], p[1] - a[1] - t * ab[1])
+
+
+def test_the_head_check_catches_a_head_off_its_neck():
+    picture = next(p for name, p in ALL if name.startswith("quadratus-lumborum:stretch:") and p.stage == "end")
+    body = pose.solve(picture).body
+    body.points["head"] = pose.add(body.points["head"], (0, 6, 0))  # the floating head the side bend had
+    base, head = body.points["chest"], body.points["head"]
+    assert math.dist(base, head) != pytest.approx(pose.LENGTHS["neck"] + pose.HEAD_RADIUS, abs=0.05)
+
+
+@pytest.mark.parametrize("name,picture", [a for a in ALL if a[1].feet.right or a[1].feet.left],
+                         ids=[n for n, p in ALL if p.feet.right or p.feet.left])
+def test_a_resting_ankle_lies_on_the_other_thigh(name, picture):
+    """The figure 4: the ankle rests skin on skin on the front of the other thigh, above the knee."""
+    body = pose.solve(picture).body
+    for side, other in (("right", "left"), ("left", "right")):
+        if getattr(picture.feet, side) is None:
+            continue
+        hip, knee = body.points[f"{other}_thigh"], body.points[f"{other}_shank"]
+        ankle = body.points[f"{side}_foot"]
+        ab = pose.sub(knee, hip)
+        t = pose.dot(pose.sub(ankle, hip), ab) / pose.dot(ab, ab)
+        closest = pose.add(hip, pose.mul(ab, t))
+        assert 0.6 < t < 1.0  # just above the knee
+        assert math.dist(ankle, closest) == pytest.approx(pose.RADII["thigh"] + pose.RADII["shank"], abs=1.0)
 
 
 def _floor_balls():

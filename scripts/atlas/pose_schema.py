@@ -94,7 +94,7 @@ POSITIONS = ("lying-back", "lying-front", "lying-right-side", "lying-left-side",
              "half-kneeling", "standing")
 Position = Literal["lying-back", "lying-front", "lying-right-side", "lying-left-side", "sitting", "kneeling",
                    "half-kneeling", "standing"]
-View = Literal["side", "above", "front", "back", "feet"]
+View = Literal["side", "above", "front", "back", "feet", "oblique"]
 Side = Literal["left", "right", "front", "back"]
 Direction = Literal["up", "down", "out", "in", "forward", "back", "left", "right", "toward-head", "toward-feet"]
 PropItem = Literal["ball", "block", "bolster", "pillow", "wall", "chair"]
@@ -137,6 +137,14 @@ class Hands(_Model):
     left: str | None = None
 
 
+class Feet(_Model):
+    """Where an ankle rests on the other leg (the figure 4: the right ankle on the left knee); the leg bends
+    at the knee to put it there, the knee staying on the side the hip angles turned it to."""
+
+    right: str | None = None
+    left: str | None = None
+
+
 class Move(_Model):
     """The part that moves, shown with an arrow and a highlight."""
 
@@ -151,6 +159,7 @@ class Pose(_Model):
     roll: Roll | None = None
     joints: Joints = Joints()
     hands: Hands = Hands()
+    feet: Feet = Feet()
     props: list[Prop] = Field(default_factory=list)
     moves: Move | None = None
 
