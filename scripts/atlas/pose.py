@@ -849,13 +849,44 @@ class _Canvas:
                 f'height="{_n(height)}"{corner}/>')
 
 
-def _part_svg(canvas: _Canvas, segments: list[Segment], moving: bool, far: bool) -> str:
-    """One body part: a pale halo, then the outline, then the fill of each of its segments."""
+def _segment_gap(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float],
+                 d: tuple[float, float]) -> float:
+    """The least distance between two line segments on the picture."""
+    def to_segment(p, q, r):
+        qr = (r[0] - q[0], r[1] - q[1])
+        length2 = qr[0] ** 2 + qr[1] ** 2
+        t = 0.0 if not length2 else max(0.0, min(1.0, ((p[0] - q[0]) * qr[0] + (p[1] - q[1]) * qr[1]) / length2))
+        return math.hypot(p[0] - q[0] - t * qr[0], p[1] - q[1] - t * qr[1])
+
+    def side(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    if side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0:
+        return 0.0
+    return min(to_segment(a, c, d), to_segment(b, c, d), to_segment(c, a, b), to_segment(d, a, b))
+
+
+def _crosses(canvas: _Canvas, near: list[Segment], far: list[Segment]) -> bool:
+    """Whether a limb, drawn over another, overlaps it on the picture."""
+    return any(_segment_gap(canvas.p(a.a)[:2], canvas.p(a.b)[:2], canvas.p(b.a)[:2], canvas.p(b.b)[:2])
+               < a.radius + b.radius for a in near for b in far)
+
+
+HALO_FROM = 0.45
+"""A limb's halo starts this far along its first segment: its root (hip, shoulder) sits in the trunk, which
+the halo must not cut."""
+
+
+def _part_svg(canvas: _Canvas, segments: list[Segment], moving: bool, far: bool, halo: bool) -> str:
+    """One body part: the outline, then the fill of each of its segments; a limb that crosses another in
+    front of it first gets a pale halo, which cuts a gap into the limb behind."""
     halos, outlines, fills = [], [], []
-    for s in segments:
+    for i, s in enumerate(segments):
         (ax, ay, _), (bx, by, _) = canvas.p(s.a), canvas.p(s.b)
         line = [(ax, ay), (bx, by)]
-        halos.append(canvas.path(line, "g", 2 * (s.radius + OUTLINE + HALO)))
+        if halo:
+            start = (ax + (bx - ax) * HALO_FROM, ay + (by - ay) * HALO_FROM) if i == 0 else (ax, ay)
+            halos.append(canvas.path([start, (bx, by)], "g", 2 * (s.radius + OUTLINE + HALO)))
         outlines.append(canvas.path(line, "l", 2 * (s.radius + OUTLINE)))
         fills.append(canvas.path(line, "f", 2 * s.radius))
     classes = " ".join(c for c, on in (("m", moving), ("far", far)) if on)
@@ -926,12 +957,17 @@ def svg(solved: Solved, label: str) -> str:
     drawn: list[tuple[float, str]] = []
     head_depth, head = _head_svg(canvas, body, moving == "head")
     head_key = head_depth
+    depths = {part: max(max(canvas.p(s.a)[2], canvas.p(s.b)[2]) for s in segments)
+              for part, segments in parts.items()}
+    limbs = [part for part in parts if part.endswith(("_arm", "_leg"))]
     for part, segments in parts.items():
-        depth = max(max(canvas.p(s.a)[2], canvas.p(s.b)[2]) for s in segments)
+        depth = depths[part]
         mean = _mean_depth(canvas, segments)
-        limb = part.endswith(("_arm", "_leg"))
+        limb = part in limbs
         far = limb and mean < trunk_depth - FAR_DEPTH
-        drawn.append((depth, _part_svg(canvas, segments, part == moving, far)))
+        halo = limb and any(depths[other] < depth and _crosses(canvas, segments, parts[other])
+                            for other in limbs if other != part)
+        drawn.append((depth, _part_svg(canvas, segments, part == moving, far, halo)))
         if part.endswith("_arm") and mean < head_depth + HEAD_RADIUS:
             # An arm that reaches toward the viewer from beside the head (to hold a knee) passes by the face,
             # not through it: the head goes over it unless most of the arm is in front of the head.
@@ -994,7 +1030,7 @@ def svg(solved: Solved, label: str) -> str:
         ground = ""
     else:
         ground = canvas.path([(left + INSET, floor_y), (right - INSET, floor_y)], "fl") + "".join(
-            canvas.path([(x, floor_y), (x - 3, floor_y + 3.5)], "fl") for x in _frange(left + 4, right, 8))
+            canvas.path([(x, floor_y), (x - 3, floor_y + 3.5)], "fl") for x in _frange(left + 4, right - 1, 8))
     # The floor and walls stay inside the frame they were drawn to; nothing else may reach past it.
     assert left <= canvas.left and right >= canvas.right and top <= canvas.top and bottom >= canvas.bottom, \
         "pose picture: ink outside its frame"
