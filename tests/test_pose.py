@@ -361,9 +361,44 @@ def test_the_build_writes_each_picture_beside_its_page():
 
     site = load_site(ROOT / "content")
     files = {page.path: page.markdown for page in render.render_site(site) if page.path.endswith(".svg")}
-    expected = {f"muscles/{m.id}/poses/{key}{suffix}-{p.stage}.svg"
+    expected = {f"muscles/{m.id}/poses/{key}{suffix}-{name}.svg"
                 for m in site.muscles for key, exercise in (("self-release", m.self_release), ("stretch", m.stretch))
                 for suffix, owner in (("", exercise), ("-pregnancy", getattr(exercise, "pregnancy_alternative", None)))
-                for p in getattr(owner, "pictures", [])}
+                for _, name, _ in pose_schema.labelled(getattr(owner, "pictures", []))}
+    assert "muscles/gluteus-minimus/poses/self-release-back-group-start.svg" in expected
     assert set(files) == expected and len(expected) >= 7
     assert all(text.startswith("<svg") and "<title>" in text for text in files.values())
+
+
+def test_an_exercise_with_two_ball_positions_has_a_picture_of_each_named_by_its_caption():
+    """Gluteus minimus: the front group (side-lying) and the back group (lying on the back, the ball under
+    the upper outer buttock), each with its own caption, as the steps describe them."""
+    site = load_site(ROOT / "content")
+    release = next(m for m in site.muscles if m.id == "gluteus-minimus").self_release
+    labels = pose_schema.labelled(release.pictures)
+    assert [(caption, name) for caption, name, _ in labels] == [("Front group", "start"),
+                                                                ("Back group", "back-group-start")]
+    back = labels[1][2]
+    assert back.position == "lying-back" and "back group, lie on your back" in " ".join(release.steps).lower()
+    assert "a ball under the upper, outer part of the right buttock" in pose.describe(back)
+    # one position: plain Start and End, as before
+    medius = next(m for m in site.muscles if m.id == "gluteus-medius").self_release
+    assert [c for c, _, _ in pose_schema.labelled(medius.pictures)] == ["Start", "End"]
+
+
+@pytest.mark.parametrize("stages,message", [
+    ([("start", None), ("start", None)], "says what each shows"),
+    ([("start", "Front group"), ("end", "Back group")], "'shows' names a start picture"),
+    ([("end", None)], "a start position and, where the movement matters, an end position"),
+    ([("start", "Front group"), ("end", None), ("end", None)], "a start position and"),
+])
+def test_pictures_of_more_than_one_position_must_say_which_is_which(stages, message):
+    pictures = [{"stage": stage, "position": "lying-back", **({"shows": shows} if shows else {})}
+                for stage, shows in stages]
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(pose_schema.Pictures).validate_python(pictures)
+    assert message in str(caught.value)
+    good = [{"stage": "start", "shows": "Front group", "position": "lying-back"},
+            {"stage": "end", "position": "lying-back"},
+            {"stage": "start", "shows": "Back group", "position": "lying-back"}]
+    assert len(TypeAdapter(pose_schema.Pictures).validate_python(good)) == 3

@@ -107,6 +107,7 @@ BODY_POINTS: dict[str, tuple[str, tuple[float, float, float], str]] = {
     "right-inner-buttock": ("pelvis", (-12, 3.5, 0),
                             "the inner edge of the right buttock, beside the flat bone at the base of the spine"),
     "right-outer-buttock": ("pelvis", (-9, 12, 2), "the outer part of the right buttock, behind the side of the hip"),
+    "right-upper-outer-buttock": ("pelvis", (-11, 9, 4), "the upper, outer part of the right buttock"),
     "right-front-hip": ("pelvis", (3, 16.5, 4),
                         "the right side of the hip, below and behind the bony point at the front of the hip bone"),
     "right-low-back": ("chest", (-12, 7, -30),

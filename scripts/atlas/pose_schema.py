@@ -182,14 +182,50 @@ class Picture(Pose):
     """One picture beside an exercise's steps: the start or the end position."""
 
     stage: Literal["start", "end"]
+    shows: str | None = Field(default=None, min_length=3, max_length=40, pattern=r"^[A-Z][A-Za-z ,-]*$")
+    """Where an exercise has more than one position (the ball in two places), a few words saying which one a
+    start picture shows ("Back group"): its caption. Each such start may be followed by its end."""
 
 
 def _start_then_end(pictures: list[Picture]) -> list[Picture]:
     stages = [picture.stage for picture in pictures]
-    if stages not in ([], ["start"], ["start", "end"]):
+    groups = _groups(pictures)
+    if not all([p.stage for p in group] in (["start"], ["start", "end"]) for group in groups):
         raise ValueError(f"pictures are a start position and, where the movement matters, an end position, in "
                          f"that order; got {stages}")
+    if any(p.shows is not None for p in pictures if p.stage == "end"):
+        raise ValueError("'shows' names a start picture; its end picture shows the same position")
+    if len(groups) > 1 and any(group[0].shows is None for group in groups):
+        raise ValueError("an exercise with more than one start position says what each shows ('shows: Back "
+                         "group'), so the pictures can be told apart")
     return pictures
+
+
+def _groups(pictures: list[Picture]) -> list[list[Picture]]:
+    groups: list[list[Picture]] = []
+    for picture in pictures:
+        if picture.stage == "start" or not groups:
+            groups.append([])
+        groups[-1].append(picture)
+    return groups
+
+
+def labelled(pictures: list[Picture]) -> list[tuple[str, str, Picture]]:
+    """(caption, file name, picture) of each picture of one exercise, in order: "Start" and "End"; where the
+    exercise has more than one position, the words of `shows` ("Back group", "Back group: end"). The first
+    position keeps the plain names (start, end), so adding a second position renames no file."""
+    out = []
+    for number, group in enumerate(_groups(pictures)):
+        shows = group[0].shows
+        for picture in group:
+            stage = picture.stage
+            if shows is None:
+                caption = stage.capitalize()
+            else:
+                caption = shows if len(group) == 1 else f"{shows}: {stage}"
+            slug = "-".join(shows.lower().replace(",", " ").split()) if shows else ""
+            out.append((caption, stage if number == 0 else f"{slug}-{stage}", picture))
+    return out
 
 
 Pictures = Annotated[list[Picture], AfterValidator(_start_then_end)]

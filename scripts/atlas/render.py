@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from atlas import bodymap, pages, pose, schema, structured_data
+from atlas import bodymap, pages, pose, pose_schema, schema, structured_data
 from atlas.gc_pause import paused_gc
 from atlas.links import (DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, relative_link,
                          short_address)
@@ -243,10 +243,11 @@ class Renderer:
                 out.append((f"{key}-pregnancy", alternative))
         return out
 
-    def _pose_files(self, muscle: schema.Muscle) -> list[tuple[str, object, object]]:
-        """(docs path of the SVG, picture, exercise) of every exercise picture of a muscle."""
-        return [(f"muscles/{muscle.id}/poses/{key}-{picture.stage}.svg", picture, exercise)
-                for key, exercise in self._exercises(muscle) for picture in exercise.pictures]
+    def _pose_files(self, muscle: schema.Muscle) -> list[tuple[str, object, object, str]]:
+        """(docs path of the SVG, picture, exercise, caption) of every exercise picture of a muscle."""
+        return [(f"muscles/{muscle.id}/poses/{key}-{name}.svg", picture, exercise, caption)
+                for key, exercise in self._exercises(muscle)
+                for caption, name, picture in pose_schema.labelled(exercise.pictures)]
 
     def _pose_helpers(self, from_path: str, muscle: schema.Muscle | None) -> dict[str, object]:
         """`pose_pictures(exercise)` and `pose_images(exercise)` for the page at `from_path`, which shows
@@ -257,13 +258,12 @@ class Renderer:
             """The start (and end) pictures of one exercise: images the build writes as SVG files, so the
             page's HTML stays small and pictures further down load only when they are scrolled to."""
             figures = []
-            for path, picture, owner in files:
+            for path, picture, owner, caption in files:
                 if owner == exercise:
                     alt = pose.describe(picture)
                     width, height = pose.size(self._pose_svg(path, picture))
                     src = relative_link(path, from_path)
                     loading = ' loading="lazy"' if lazy else ""
-                    caption = "Start" if picture.stage == "start" else "End"
                     figures.append(
                         f'<figure class="pose pose--{picture.stage}" markdown="span">'
                         f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
@@ -279,11 +279,11 @@ class Renderer:
             for places where raw HTML cannot go (inside a box) and for paper, where a row of small images
             takes less room than figures with captions (each image's text alternative says Start or End)."""
             images = []
-            for path, picture, owner in files:
+            for path, picture, owner, caption in files:
                 if owner == exercise:
                     width, height = pose.size(self._pose_svg(path, picture))
                     src = relative_link(path, from_path)
-                    label = f"{'Start' if picture.stage == 'start' else 'End'}: {pose.describe(picture)}"
+                    label = f"{caption}: {pose.describe(picture)}"
                     loading = ' loading="lazy"' if lazy else ""
                     images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
                                   f'{loading} decoding="async" }}')
@@ -301,7 +301,7 @@ class Renderer:
     def render_pose_files(self) -> list[Page]:
         """The exercise pictures, as files beside the muscle's page (`Page.markdown` holds the SVG)."""
         return [Page(path, self._pose_svg(path, picture))
-                for muscle in self.site.muscles for path, picture, _ in self._pose_files(muscle)]
+                for muscle in self.site.muscles for path, picture, _, _ in self._pose_files(muscle)]
 
     @paused_gc
     def render_site(self) -> list[Page]:
