@@ -305,7 +305,7 @@ BAD_POSES = {
     "angle outside the normal range": (
         "right_hip: {flexion: 45}", "right_hip: {flexion: 150}", "right_hip: {flexion: 150}",
         "self_release.pictures[0].joints.right_hip.flexion",
-        "hip flexion of 150 degrees is outside the normal range of motion (-30 to 120 degrees)"),
+        "hip flexion of 150 degrees is outside the normal range of motion (-15 to 120 degrees)"),
     "ball that does not touch the floor": (
         "    - stage: start\n      position: lying-back", "    - stage: start\n      position: standing",
         "- {item: ball, under: right-upper-buttock}", "self_release.pictures[0].props[1].under",
@@ -402,3 +402,20 @@ def test_pictures_of_more_than_one_position_must_say_which_is_which(stages, mess
             {"stage": "end", "position": "lying-back"},
             {"stage": "start", "shows": "Back group", "position": "lying-back"}]
     assert len(TypeAdapter(pose_schema.Pictures).validate_python(good)) == 3
+
+
+def test_the_ranges_of_motion_are_the_cited_ones():
+    """pose_schema.RANGES carries its sources beside it; the values checked against them hold, and the
+    ones that differ from the remembered figures were changed (hip extension 15, not 30; rotation 40 in and
+    60 out, not 45 each way)."""
+    source = Path(pose_schema.__file__).read_text()
+    assert "Wilson JJ, Furukawa M. Evaluation of the patient with hip pain. Am Fam Physician. 2014;89(1):27-34" in source
+    assert "Norkin CC, White DJ. Measurement of Joint Motion: A Guide to Goniometry" in source
+    assert "NOT CHECKED" in source  # what could not be checked says so
+    assert pose_schema.HipAngles(flexion=-15, rotation=60)
+    assert pose_schema.ShoulderAngles(flexion=180, abduction=180) and pose_schema.ElbowAngles(flexion=150)
+    for bad in ({"flexion": -20}, {"rotation": -45}, {"rotation": 65}, {"flexion": 125}):
+        with pytest.raises(ValidationError):
+            pose_schema.HipAngles(**bad)
+    with pytest.raises(ValidationError):
+        pose_schema.ElbowAngles(flexion=155)

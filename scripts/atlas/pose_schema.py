@@ -24,10 +24,35 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# Normal ranges of motion (American Academy of Orthopaedic Surgeons tables, as printed in common
-# goniometry texts such as Norkin & White): a pose outside them cannot be asked of a patient.
+# Normal ranges of motion, in degrees (low, high): a pose outside them cannot be asked of a patient.
+# Checked on 2026-11-25 against these published sources (values as the sources give them):
+#
+# [N&W] Norkin CC, White DJ. Measurement of Joint Motion: A Guide to Goniometry. Philadelphia: F.A. Davis.
+#       Appendix A, Table A.1 "Shoulder, Elbow, Forearm, and Wrist Motion: Mean Values in Degrees", column
+#       AAOS (American Academy of Orthopaedic Surgeons), as shown in F.A. Davis's online edition
+#       (fadavispt.mhmedical.com; the edition was not shown): shoulder flexion 180, extension 60,
+#       abduction 180; elbow flexion 150.
+# [W&F] Wilson JJ, Furukawa M. Evaluation of the patient with hip pain. Am Fam Physician. 2014;89(1):27-34.
+#       Normal hip range of motion as summarised from it by FPnotebook, "Hip Range of Motion"
+#       (fpnotebook.com/Ortho/Exam/HpRngOfMtn.htm); the article's own table was not seen: flexion 110-120,
+#       extension 10-15, abduction 30-50, adduction 20-30, external rotation 40-60, internal rotation 30-40.
+#       The upper end of each is the limit here.
+#
+#   joint     motion      low   high   source
+#   hip       flexion     -15   120    [W&F] (extension 15, flexion 120). Changed: extension was 30, the
+#                                      AAOS figure as remembered, which could not be checked.
+#   hip       abduction   -30    45    [W&F] (adduction 30, abduction 45)
+#   hip       rotation    -40    60    [W&F] (internal 40, external 60). Changed: was -45 to 45.
+#   knee      flexion       0   135    NOT CHECKED: no source seen gives a value (Soucie et al. 2011 measured
+#                                      it, but its adult table was not seen).
+#   shoulder  flexion     -60   180    [N&W] (extension 60, flexion 180)
+#   shoulder  abduction   -30   180    abduction 180 [N&W]; the -30 (across the body) is NOT CHECKED.
+#   elbow     flexion       0   150    [N&W]
+#   trunk     all                      NOT CHECKED: flexion 80, extension 25, side bend 35, rotation 45
+#                                      are the remembered AAOS thoracolumbar figures.
+#   neck      all                      NOT CHECKED: flexion 45, extension 60, turn 80 are remembered.
 RANGES: dict[str, dict[str, tuple[float, float]]] = {
-    "hip": {"flexion": (-30, 120), "abduction": (-30, 45), "rotation": (-45, 45)},
+    "hip": {"flexion": (-15, 120), "abduction": (-30, 45), "rotation": (-40, 60)},
     "knee": {"flexion": (0, 135)},
     "shoulder": {"flexion": (-60, 180), "abduction": (-30, 180)},
     "elbow": {"flexion": (0, 150)},
