@@ -419,3 +419,16 @@ def test_the_ranges_of_motion_are_the_cited_ones():
             pose_schema.HipAngles(**bad)
     with pytest.raises(ValidationError):
         pose_schema.ElbowAngles(flexion=155)
+
+
+def test_a_limb_that_would_go_into_the_wall_is_a_content_error():
+    """Skin, not bone lines, is checked against a wall: standing side-on with a ball at the front of the hip
+    and leaning toward the wall put the shoulder and hanging arm into it (the picture drew the arm through
+    the wall); leaning a little away keeps the body clear."""
+    ball = [{"item": "ball", "at": "right-front-hip", "against": "wall"}]
+    with pytest.raises(ValidationError) as caught:
+        pose_schema.Pose.model_validate({"position": "standing", "view": "front",
+                                         "joints": {"trunk": {"side_bend": 8}}, "props": ball})
+    assert "into the wall" in str(caught.value)
+    assert pose_schema.Pose.model_validate({"position": "standing", "view": "front",
+                                            "joints": {"trunk": {"side_bend": -6}}, "props": ball})

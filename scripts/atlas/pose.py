@@ -618,10 +618,10 @@ def solve(pose) -> Solved:
 
     for placed in props:
         if placed.kind == "wall":
-            deepest = max(dot(sub(p, placed.center), mul(placed.normal, -1)) for s in body.segments
+            # skin, not bone: a limb's surface may touch the wall (a hand resting on it), not go into it
+            deepest = max(dot(sub(p, placed.center), mul(placed.normal, -1)) + s.radius for s in body.segments
                           for p in (s.a, s.b))
-            radius_margin = 4.0
-            if deepest > radius_margin:
+            if deepest > 1.0:
                 problems.append((("props", placed.index), (
                     f"the body would go {deepest:.0f} cm into the wall in this position")))
 
