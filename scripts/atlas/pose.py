@@ -1125,9 +1125,9 @@ def _leg_words(pose, side: str) -> str:
     other = "left" if side == "right" else "right"
     rests = getattr(pose.feet, side)
     if rests:
-        # the figure 4: the bent leg turned out, its ankle on the other leg
-        drawn = " and drawn up toward the chest" if hip.flexion >= 100 else ""
-        return f"{side} leg crossed in a figure 4, the {side} ankle on {BODY_POINTS[rests][2]}{drawn}"
+        # the figure 4: the bent leg turned out, its ankle on the other leg (which may be drawn up with it;
+        # that leg's own words and the arrow say so)
+        return f"{side} leg crossed in a figure 4, the {side} ankle on {BODY_POINTS[rests][2]}"
     if hip.flexion >= 60 and hip.abduction >= 20 and hip.rotation >= 30 and knee.flexion >= 60:
         # the figure 4: the bent leg turned out, its ankle across the other leg
         drawn = " and drawn up toward the chest" if hip.flexion >= 100 else ""
@@ -1184,7 +1184,7 @@ def _prop_words(pose) -> list[str]:
             out.append(f"a {name} on the floor beside {where}")
         elif prop.item == "ball":
             out.append(f"a ball under {where}" if prop.against == "floor"
-                       else f"a ball between {where} and the wall")
+                       else f"a ball between the wall and {where}")
         elif prop.item in ("block", "bolster"):
             out.append(f"a {'yoga block' if prop.item == 'block' else 'bolster'} under {where}")
         elif prop.item == "pillow":
