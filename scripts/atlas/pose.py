@@ -960,19 +960,26 @@ def svg(solved: Solved, label: str) -> str:
     head_key = head_depth
     depths = {part: max(max(canvas.p(s.a)[2], canvas.p(s.b)[2]) for s in segments)
               for part, segments in parts.items()}
+    means = {part: _mean_depth(canvas, segments) for part, segments in parts.items()}
     limbs = [part for part in parts if part.endswith(("_arm", "_leg"))]
+    keys = dict(depths)  # the drawing order: nearest last
+    # The trunk covers the tops of the thighs that are not in front of it, so the hips read as joints, not as
+    # round caps drawn over the body; arms that are not behind the body go over it (a hand may rest across it).
+    keys["trunk"] = max([depths["trunk"]] + [depths[leg] + 0.01 for leg in limbs
+                                             if leg.endswith("_leg") and means[leg] < trunk_depth + FAR_DEPTH])
+    for arm in limbs:
+        if arm.endswith("_arm") and means[arm] >= trunk_depth - FAR_DEPTH:
+            keys[arm] = max(keys[arm], keys["trunk"] + 0.01)
     for part, segments in parts.items():
-        depth = depths[part]
-        mean = _mean_depth(canvas, segments)
         limb = part in limbs
-        far = limb and mean < trunk_depth - FAR_DEPTH
-        halo = limb and any(depths[other] < depth and _crosses(canvas, segments, parts[other])
+        far = limb and means[part] < trunk_depth - FAR_DEPTH
+        halo = limb and any(keys[other] < keys[part] and _crosses(canvas, segments, parts[other])
                             for other in limbs if other != part)
-        drawn.append((depth, _part_svg(canvas, segments, part == moving, far, halo)))
-        if part.endswith("_arm") and mean < head_depth + HEAD_RADIUS:
+        drawn.append((keys[part], _part_svg(canvas, segments, part == moving, far, halo)))
+        if part.endswith("_arm") and means[part] < head_depth + HEAD_RADIUS:
             # An arm that reaches toward the viewer from beside the head (to hold a knee) passes by the face,
             # not through it: the head goes over it unless most of the arm is in front of the head.
-            head_key = max(head_key, depth + 0.01)
+            head_key = max(head_key, keys[part] + 0.01)
     drawn.append((head_key, head))
 
     hidden = []
