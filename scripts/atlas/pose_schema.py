@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 
@@ -153,6 +153,8 @@ class Pose(_Model):
     hands: Hands = Hands()
     props: list[Prop] = Field(default_factory=list)
     moves: Move | None = None
+    _solved: Any = PrivateAttr(default=None)
+    """The solved figure (atlas.pose.solve), kept so it is solved once per build, not once per use."""
 
     @model_validator(mode="wrap")
     @classmethod
