@@ -160,9 +160,9 @@ class Pose(_Model):
     @classmethod
     def _drawable(cls, value: Any, handler):
         pose = handler(value)
-        from atlas import pose as drawing  # the geometry lives beside the drawing
+        from atlas import pose_cache  # the geometry lives beside the drawing
 
-        problems = drawing.problems(pose)
+        problems = pose_cache.problems(pose)
         if problems:
             raise ValidationError.from_exception_data(cls.__name__, [
                 InitErrorDetails(type=PydanticCustomError("pose", message), loc=loc, input=value)
