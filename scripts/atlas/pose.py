@@ -55,12 +55,28 @@ def unit(a: Vec) -> Vec:
     return mul(a, 1 / length) if length else a
 
 
-def rotate(v: Vec, axis: Vec, degrees: float) -> Vec:
-    """`v` turned about `axis` by `degrees` (right-hand rule; Rodrigues' formula)."""
-    k = unit(axis)
+def rotation(axis: Vec, degrees: float):
+    """The turn about `axis` by `degrees` (right-hand rule; Rodrigues' formula) as a function of a vector,
+    its matrix worked out once for all the vectors a joint moves."""
+    kx, ky, kz = unit(axis)
     t = math.radians(degrees)
     c, s = math.cos(t), math.sin(t)
-    return add(add(mul(v, c), mul(cross(k, v), s)), mul(k, dot(k, v) * (1 - c)))
+    d = 1 - c
+    m = ((c + kx * kx * d, kx * ky * d - kz * s, kx * kz * d + ky * s),
+         (ky * kx * d + kz * s, c + ky * ky * d, ky * kz * d - kx * s),
+         (kz * kx * d - ky * s, kz * ky * d + kx * s, c + kz * kz * d))
+    (a, b, e), (f, g, h), (i, j, k) = m
+
+    def turn(v: Vec) -> Vec:
+        x, y, z = v
+        return (a * x + b * y + e * z, f * x + g * y + h * z, i * x + j * y + k * z)
+
+    return turn
+
+
+def rotate(v: Vec, axis: Vec, degrees: float) -> Vec:
+    """`v` turned about `axis` by `degrees` (right-hand rule)."""
+    return rotation(axis, degrees)(v)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,8 +88,8 @@ class Frame:
     up: Vec
 
     def turned(self, axis: Vec, degrees: float) -> Frame:
-        return Frame(rotate(self.front, axis, degrees), rotate(self.right, axis, degrees),
-                     rotate(self.up, axis, degrees))
+        turn = rotation(axis, degrees)
+        return Frame(turn(self.front), turn(self.right), turn(self.up))
 
     def local(self, front: float = 0, right: float = 0, up: float = 0) -> Vec:
         return add(add(mul(self.front, front), mul(self.right, right)), mul(self.up, up))
@@ -164,15 +180,16 @@ class Body:
 
     def turn(self, names: Iterable[str], pivot: Vec, axis: Vec, degrees: float, parts: set[str]) -> None:
         """Turn some points and segments rigidly about an axis through `pivot`."""
+        turn = rotation(axis, degrees)
         for k in names:
-            self.points[k] = add(pivot, rotate(sub(self.points[k], pivot), axis, degrees))
+            self.points[k] = add(pivot, turn(sub(self.points[k], pivot)))
         for k, f in list(self.frames.items()):
             if k in names:
-                self.frames[k] = f.turned(axis, degrees)
+                self.frames[k] = Frame(turn(f.front), turn(f.right), turn(f.up))
         for s in self.segments:
             if s.part in parts:
-                s.a = add(pivot, rotate(sub(s.a, pivot), axis, degrees))
-                s.b = add(pivot, rotate(sub(s.b, pivot), axis, degrees))
+                s.a = add(pivot, turn(sub(s.a, pivot)))
+                s.b = add(pivot, turn(sub(s.b, pivot)))
 
     def lowest(self, parts: set[str] | None = None) -> float:
         zs = [min(s.a[2], s.b[2]) - s.radius for s in self.segments if parts is None or s.part in parts]
@@ -404,6 +421,26 @@ def _long_axis(body: Body) -> Vec:
     return unit(sub(body.points["chest"], body.points["pelvis"]))
 
 
+def _lowest_turned(segments: list[Segment], pivot: Vec, axis: Vec):
+    """A function of an angle: the lowest skin point of these segments if they were turned about `pivot` by
+    it. What `Body.turn` then `Body.lowest` would give, without moving anything: by Rodrigues' formula the
+    height of a turned point is `base + along_cos * cos + along_sin * sin`, fixed numbers for each point."""
+    k = unit(axis)
+    terms = []
+    for segment in segments:
+        for p in (segment.a, segment.b):
+            v = sub(p, pivot)
+            steady = k[2] * dot(k, v)
+            terms.append((pivot[2] + steady - segment.radius, v[2] - steady, k[0] * v[1] - k[1] * v[0]))
+
+    def lowest(degrees: float) -> float:
+        t = math.radians(degrees)
+        c, s = math.cos(t), math.sin(t)
+        return min(base + along_cos * c + along_sin * s for base, along_cos, along_sin in terms)
+
+    return lowest
+
+
 def _settle_legs(body: Body, touching_before: set[str]) -> None:
     """After the hips moved, set each leg back on the floor (rigidly at the hip): a leg that rested on the
     floor and now floats is lowered, a leg that now goes into the floor is raised."""
@@ -421,11 +458,10 @@ def _settle_legs(body: Body, touching_before: set[str]) -> None:
         names = [f"{side}_thigh", f"{side}_shank", f"{side}_foot", f"{side}_toe"]
         sign = -1 if lower else 1  # turning by -angle about this axis lowers the leg
         low, high = 0.0, 40.0
+        lowest_turned = _lowest_turned([s for s in body.segments if s.part == part], hip, axis)
         for _ in range(40):  # bisection: the smallest turn that sets the leg on the floor
             mid = (low + high) / 2
-            trial = Body(dict(body.points), dict(body.frames), [dataclasses.replace(s) for s in body.segments])
-            trial.turn(names, hip, axis, sign * mid, {part})
-            if (trial.lowest({part}) > 0) == lower:
+            if (lowest_turned(sign * mid) > 0) == lower:
                 low = mid
             else:
                 high = mid
@@ -490,6 +526,14 @@ def _flatten_feet(body: Body, pose) -> None:
 
 
 def solve(pose) -> Solved:
+    """The pose's figure, solved once per pose: checking the content and drawing the picture use the same one
+    (`Pose._solved` keeps it; the figure is never changed after it is solved)."""
+    if pose._solved is None:
+        pose._solved = _solve(pose)
+    return pose._solved
+
+
+def _solve(pose) -> Solved:
     body = build(pose)
     body.move((0, 0, -body.lowest()))
     _flatten_feet(body, pose)

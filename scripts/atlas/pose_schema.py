@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 
@@ -187,14 +187,16 @@ class Pose(_Model):
     feet: Feet = Feet()
     props: list[Prop] = Field(default_factory=list)
     moves: Move | None = None
+    _solved: Any = PrivateAttr(default=None)
+    """The solved figure (atlas.pose.solve), kept so it is solved once per build, not once per use."""
 
     @model_validator(mode="wrap")
     @classmethod
     def _drawable(cls, value: Any, handler):
         pose = handler(value)
-        from atlas import pose as drawing  # the geometry lives beside the drawing
+        from atlas import pose_cache  # the geometry lives beside the drawing
 
-        problems = drawing.problems(pose)
+        problems = pose_cache.problems(pose)
         if problems:
             raise ValidationError.from_exception_data(cls.__name__, [
                 InitErrorDetails(type=PydanticCustomError("pose", message), loc=loc, input=value)

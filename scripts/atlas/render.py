@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from atlas import bodymap, pages, pose, pose_schema, schema, structured_data
+from atlas import bodymap, pages, pose, pose_cache, pose_schema, schema, structured_data
 from atlas.gc_pause import paused_gc
 from atlas.links import (DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, relative_link,
                          short_address)
@@ -260,8 +260,7 @@ class Renderer:
             figures = []
             for path, picture, owner, caption in files:
                 if owner == exercise:
-                    alt = pose.describe(picture)
-                    width, height = pose.size(self._pose_svg(path, picture))
+                    _, alt, width, height = self._pose_picture(path, picture)
                     src = relative_link(path, from_path)
                     loading = ' loading="lazy"' if lazy else ""
                     figures.append(
@@ -281,9 +280,9 @@ class Renderer:
             images = []
             for path, picture, owner, caption in files:
                 if owner == exercise:
-                    width, height = pose.size(self._pose_svg(path, picture))
+                    _, alt, width, height = self._pose_picture(path, picture)
                     src = relative_link(path, from_path)
-                    label = f"{caption}: {pose.describe(picture)}"
+                    label = f"{caption}: {alt}"
                     loading = ' loading="lazy"' if lazy else ""
                     images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
                                   f'{loading} decoding="async" }}')
@@ -291,16 +290,18 @@ class Renderer:
 
         return {"pose_pictures": pose_pictures, "pose_images": pose_images}
 
-    def _pose_svg(self, path: str, picture: object) -> str:
-        """One picture's SVG, drawn once per build (the page, the handout and the file all need it)."""
-        drawn = self.__dict__.setdefault("_pose_svgs", {})
+    def _pose_picture(self, path: str, picture: object) -> tuple[str, str, int, int]:
+        """One picture's SVG, text alternative, width and height, made once per build (the page, the
+        handout and the file all need them)."""
+        drawn = self.__dict__.setdefault("_pose_pictures", {})
         if path not in drawn:
-            drawn[path] = pose.svg(pose.solve(picture), pose.describe(picture))
+            svg = pose_cache.svg(picture)
+            drawn[path] = (svg, pose.describe(picture), *pose.size(svg))
         return drawn[path]
 
     def render_pose_files(self) -> list[Page]:
         """The exercise pictures, as files beside the muscle's page (`Page.markdown` holds the SVG)."""
-        return [Page(path, self._pose_svg(path, picture))
+        return [Page(path, self._pose_picture(path, picture)[0])
                 for muscle in self.site.muscles for path, picture, _, _ in self._pose_files(muscle)]
 
     @paused_gc
