@@ -64,3 +64,16 @@ def test_a_nav_without_the_index_gets_no_muscles(registry):
     nav = [{"Home": "index.md"}]
     assert pages.nav_with_muscles(nav, registry) == nav
     assert pages.nav_with_muscles(None, registry) is None
+
+
+def test_a_muscle_not_pressed_at_home_says_so_in_its_self_release_heading(site, registry):
+    """Iliopsoas' page and handout keep the pinned #self-release, titled so a patient is not told to use a ball."""
+    titles = {}
+    for muscle in site.muscles:
+        for page in (pages.page_id(muscle), pages.handout_id(muscle)):
+            titles[page] = registry[page].section("self-release").title
+    not_pressed = {m.id for m in site.muscles if m.self_release.__class__.__name__ == "SelfReleaseNotAdvised"}
+    assert not_pressed == {"iliopsoas"}
+    for page, title in titles.items():
+        expected = pages.SELF_RELEASE_NOT_ADVISED if page.split("/")[1] in not_pressed else "Self-release with a ball"
+        assert title == expected, page

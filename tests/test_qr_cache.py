@@ -14,7 +14,7 @@ ADDRESS = "https://example.org/atlas/muscles/gluteus-medius/"
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_QR_CACHE", str(tmp_path / "qr"))
-    monkeypatch.setattr(qr, "_made", {})
+    monkeypatch.setattr(qr.CODES, "made", {})
     return tmp_path / "qr"
 
 
@@ -26,7 +26,7 @@ def made_by_segno(address: str) -> str:
 def test_a_cached_code_is_the_code_segno_makes(cache, monkeypatch):
     first = qr.qr_svg(ADDRESS, "QR code")
     assert len(list(cache.glob("*.svg"))) == 1
-    monkeypatch.setattr(qr, "_made", {})  # a new build process
+    monkeypatch.setattr(qr.CODES, "made", {})  # a new build process
     monkeypatch.setattr(qr, "_make", lambda address: pytest.fail("made again, not read from the cache"))
     assert qr.qr_svg(ADDRESS, "QR code") == first
     assert first == made_by_segno(ADDRESS).replace("<svg ", '<svg role="img" aria-label="QR code" ', 1)
@@ -41,7 +41,7 @@ def test_a_damaged_cache_file_is_made_again(cache, monkeypatch):
     qr.code_svg(ADDRESS)
     (damaged,) = cache.glob("*.svg")
     damaged.write_text("<svg class=")  # a half-written file
-    monkeypatch.setattr(qr, "_made", {})
+    monkeypatch.setattr(qr.CODES, "made", {})
     assert qr.code_svg(ADDRESS) == made_by_segno(ADDRESS)
 
 
@@ -49,8 +49,8 @@ def test_without_a_writable_cache_the_code_is_still_made(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("ATLAS_QR_CACHE", str(blocked / "qr"))
-    monkeypatch.setattr(qr, "_made", {})
+    monkeypatch.setattr(qr.CODES, "made", {})
     assert qr.code_svg(ADDRESS) == made_by_segno(ADDRESS)
     monkeypatch.setenv("ATLAS_QR_CACHE", "")  # turned off
-    monkeypatch.setattr(qr, "_made", {})
+    monkeypatch.setattr(qr.CODES, "made", {})
     assert qr.code_svg(ADDRESS) == made_by_segno(ADDRESS)

@@ -166,7 +166,7 @@ class BodyMapDrawer:
         self.regions = {region.id: region for region in regions}
         self.numbers = {region.id: number for number, region in enumerate(regions, start=1)}
         """Each place's number on /where-does-it-hurt/: the same in every view."""
-        self._curves: dict[tuple, list[str]] = {}
+        self._curves: dict[tuple, list[str] | str] = {}
 
     # --- layers shared by every figure --------------------------------------
     # Drawn once per view and frame (once per build): every figure of every muscle repeats them.
@@ -229,15 +229,20 @@ class BodyMapDrawer:
             self._curves[key] = [closed_curve(side) for side in sides]
         return self._curves[key]
 
-    @staticmethod
-    def _muscle_area(muscle: schema.Muscle) -> str:
-        """The muscle's tint, under the pain shading so it never hides it."""
-        return _tag("path", class_="bm-muscle-area", d=closed_curve(muscle.body_map.outline))
+    def _outline(self, muscle: schema.Muscle) -> str:
+        """Path data of the muscle's outline, worked out once: every figure of the muscle draws it twice."""
+        key = ("muscle", muscle.id)
+        if key not in self._curves:
+            self._curves[key] = closed_curve(muscle.body_map.outline)
+        return self._curves[key]
 
-    @staticmethod
-    def _muscle(muscle: schema.Muscle) -> str:
+    def _muscle_area(self, muscle: schema.Muscle) -> str:
+        """The muscle's tint, under the pain shading so it never hides it."""
+        return _tag("path", class_="bm-muscle-area", d=self._outline(muscle))
+
+    def _muscle(self, muscle: schema.Muscle) -> str:
         """The muscle's dashed outline, over everything but the X."""
-        return _tag("path", class_="bm-muscle", d=closed_curve(muscle.body_map.outline), data_muscle=muscle.id)
+        return _tag("path", class_="bm-muscle", d=self._outline(muscle), data_muscle=muscle.id)
 
     @staticmethod
     def _x(tp: schema.TriggerPoint, label: bool = False) -> str:

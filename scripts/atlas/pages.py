@@ -133,9 +133,20 @@ def _content_sections(sections: Iterable[schema.Section]) -> list[Section]:
     return [Section(s.id, s.title) for s in sections]
 
 
+SELF_RELEASE_NOT_ADVISED = "Self-release: why not for this muscle"
+"""The self-release section's title where the muscle is not to be pressed at home (the id stays)."""
+
+
+def _for_muscle(pairs: Iterable[tuple[str, str]], muscle: schema.Muscle) -> list[Section]:
+    """The fixed sections of a muscle's page or handout, titled for this muscle."""
+    if isinstance(muscle.self_release, schema.SelfReleaseNotAdvised):
+        pairs = [(id_, SELF_RELEASE_NOT_ADVISED if id_ == "self-release" else title) for id_, title in pairs]
+    return _sections(pairs)
+
+
 def muscle_sections(muscle: schema.Muscle) -> tuple[Section, ...]:
     """The muscle page's linkable sections in page order: the fixed ones, with its trigger points after #trigger-points."""
-    fixed = _sections(MUSCLE_SECTIONS)
+    fixed = _for_muscle(MUSCLE_SECTIONS, muscle)
     at = [s.id for s in fixed].index("trigger-points") + 1
     points = [Section(tp.id, trigger_point_title(tp), 3) for tp in muscle.trigger_points.points]
     return tuple(fixed[:at] + points + fixed[at:] + [Section(*ABOUT_THIS_PAGE, listed=False)])
@@ -198,7 +209,7 @@ def build(*, muscles: list[schema.Muscle], conditions: list[schema.Condition],
         entries.append(PageEntry(page_id(muscle), "muscle", muscle.names.common, source,
                                  muscle_sections(muscle), muscle))
         entries.append(PageEntry(handout_id(muscle), "handout", f"{muscle.names.common}: handout to print", source,
-                                 tuple(_sections(HANDOUT_SECTIONS)), muscle))
+                                 tuple(_for_muscle(HANDOUT_SECTIONS, muscle)), muscle))
     for condition in conditions:
         sections = _content_sections(condition.sections)
         sections += _sections([CONDITION_TRIGGER_POINTS, WHEN_TO_GET_HELP, RELATED, REFERENCES, ABOUT_THIS_PAGE])

@@ -18,7 +18,10 @@ import math
 from collections.abc import Iterable
 from html import escape
 
+from atlas.pose_schema import RANGES
+
 Vec = tuple[float, float, float]
+RANGES_KNEE = RANGES["knee"]["flexion"]
 
 # --- small vector helpers ---------------------------------------------------
 
@@ -52,12 +55,28 @@ def unit(a: Vec) -> Vec:
     return mul(a, 1 / length) if length else a
 
 
-def rotate(v: Vec, axis: Vec, degrees: float) -> Vec:
-    """`v` turned about `axis` by `degrees` (right-hand rule; Rodrigues' formula)."""
-    k = unit(axis)
+def rotation(axis: Vec, degrees: float):
+    """The turn about `axis` by `degrees` (right-hand rule; Rodrigues' formula) as a function of a vector,
+    its matrix worked out once for all the vectors a joint moves."""
+    kx, ky, kz = unit(axis)
     t = math.radians(degrees)
     c, s = math.cos(t), math.sin(t)
-    return add(add(mul(v, c), mul(cross(k, v), s)), mul(k, dot(k, v) * (1 - c)))
+    d = 1 - c
+    m = ((c + kx * kx * d, kx * ky * d - kz * s, kx * kz * d + ky * s),
+         (ky * kx * d + kz * s, c + ky * ky * d, ky * kz * d - kx * s),
+         (kz * kx * d - ky * s, kz * ky * d + kx * s, c + kz * kz * d))
+    (a, b, e), (f, g, h), (i, j, k) = m
+
+    def turn(v: Vec) -> Vec:
+        x, y, z = v
+        return (a * x + b * y + e * z, f * x + g * y + h * z, i * x + j * y + k * z)
+
+    return turn
+
+
+def rotate(v: Vec, axis: Vec, degrees: float) -> Vec:
+    """`v` turned about `axis` by `degrees` (right-hand rule)."""
+    return rotation(axis, degrees)(v)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,8 +88,8 @@ class Frame:
     up: Vec
 
     def turned(self, axis: Vec, degrees: float) -> Frame:
-        return Frame(rotate(self.front, axis, degrees), rotate(self.right, axis, degrees),
-                     rotate(self.up, axis, degrees))
+        turn = rotation(axis, degrees)
+        return Frame(turn(self.front), turn(self.right), turn(self.up))
 
     def local(self, front: float = 0, right: float = 0, up: float = 0) -> Vec:
         return add(add(mul(self.front, front), mul(self.right, right)), mul(self.up, up))
@@ -104,6 +123,7 @@ BODY_POINTS: dict[str, tuple[str, tuple[float, float, float], str]] = {
     "right-inner-buttock": ("pelvis", (-12, 3.5, 0),
                             "the inner edge of the right buttock, beside the flat bone at the base of the spine"),
     "right-outer-buttock": ("pelvis", (-9, 12, 2), "the outer part of the right buttock, behind the side of the hip"),
+    "right-upper-outer-buttock": ("pelvis", (-11, 9, 4), "the upper, outer part of the right buttock"),
     "right-front-hip": ("pelvis", (3, 16.5, 4),
                         "the right side of the hip, below and behind the bony point at the front of the hip bone"),
     "right-low-back": ("chest", (-12, 7, -30),
@@ -160,15 +180,16 @@ class Body:
 
     def turn(self, names: Iterable[str], pivot: Vec, axis: Vec, degrees: float, parts: set[str]) -> None:
         """Turn some points and segments rigidly about an axis through `pivot`."""
+        turn = rotation(axis, degrees)
         for k in names:
-            self.points[k] = add(pivot, rotate(sub(self.points[k], pivot), axis, degrees))
+            self.points[k] = add(pivot, turn(sub(self.points[k], pivot)))
         for k, f in list(self.frames.items()):
             if k in names:
-                self.frames[k] = f.turned(axis, degrees)
+                self.frames[k] = Frame(turn(f.front), turn(f.right), turn(f.up))
         for s in self.segments:
             if s.part in parts:
-                s.a = add(pivot, rotate(sub(s.a, pivot), axis, degrees))
-                s.b = add(pivot, rotate(sub(s.b, pivot), axis, degrees))
+                s.a = add(pivot, turn(sub(s.a, pivot)))
+                s.b = add(pivot, turn(sub(s.b, pivot)))
 
     def lowest(self, parts: set[str] | None = None) -> float:
         zs = [min(s.a[2], s.b[2]) - s.radius for s in self.segments if parts is None or s.part in parts]
@@ -204,30 +225,93 @@ def _leg(body: Body, side: str, pelvis: Frame, hip: Vec, hip_angles, knee_angles
     knee = add(hip, mul(f.up, -LENGTHS["thigh"]))
     shank = f.turned(f.right, -knee_angles.flexion)
     ankle = add(knee, mul(shank.up, -LENGTHS["shank"]))
+    _set_leg(body, side, hip, knee, ankle, f, shank)
+
+
+def _set_leg(body: Body, side: str, hip: Vec, knee: Vec, ankle: Vec, thigh: Frame, shank: Frame) -> None:
+    """Put one leg's points, frames and drawn segments where its joints are (replacing any before)."""
     toe = add(ankle, mul(shank.front, LENGTHS["foot"]))
     heel = add(ankle, mul(shank.front, -LENGTHS["heel"]))
     body.points |= {f"{side}_thigh": hip, f"{side}_shank": knee, f"{side}_foot": ankle, f"{side}_toe": toe}
-    body.frames |= {f"{side}_thigh": f, f"{side}_shank": shank, f"{side}_foot": shank}
+    body.frames |= {f"{side}_thigh": thigh, f"{side}_shank": shank, f"{side}_foot": shank}
     part = f"{side}_leg"
-    body.segments += [Segment(f"{side}_thigh", hip, knee, RADII["thigh"], part),
-                      # the shin stops short of the ankle, so the foot (thinner) is what stands on the floor
-                      Segment(f"{side}_shank", knee, add(ankle, mul(shank.up, RADII["shank"] - RADII["foot"])),
-                              RADII["shank"], part),
-                      Segment(f"{side}_foot", heel, toe, RADII["foot"], part)]
+    body.segments = [s for s in body.segments if s.part != part] + [
+        Segment(f"{side}_thigh", hip, knee, RADII["thigh"], part),
+        # the shin stops short of the ankle, so the foot (thinner) is what stands on the floor
+        Segment(f"{side}_shank", knee, add(ankle, mul(shank.up, RADII["shank"] - RADII["foot"])),
+                RADII["shank"], part),
+        Segment(f"{side}_foot", heel, toe, RADII["foot"], part)]
+
+
+def _aligned(frame: Frame, up: Vec) -> Frame:
+    """`frame` turned the least way that points its `up` along `up`."""
+    axis = cross(frame.up, up)
+    if norm(axis) < 1e-9:
+        return frame
+    return frame.turned(axis, math.degrees(math.atan2(norm(axis), dot(frame.up, unit(up)))))
+
+
+def _resting_spot(body: Body, target: str) -> Vec:
+    """Where an ankle lies when it rests on `target` (a knee or thigh): on the front of that thigh, a hand's
+    width above the knee, skin on skin."""
+    side = "left" if target.startswith("left") else "right"
+    hip, knee = body.points[f"{side}_thigh"], body.points[f"{side}_shank"]
+    along = add(knee, mul(unit(sub(hip, knee)), 8))
+    return add(along, mul(body.frames[f"{side}_thigh"].front, RADII["thigh"] + RADII["shank"]))
+
+
+FOOT_TARGETS = ("left-knee", "right-knee", "left-thigh", "right-thigh")
+
+
+def _rest_feet(body: Body, pose, problems: list) -> None:
+    """An ankle that rests on the other leg (the figure 4) is put there: the leg bends at the knee to reach
+    it, the knee kept where the hip angles turned it."""
+    for side in ("right", "left"):
+        target = getattr(pose.feet, side)
+        if target is None:
+            continue
+        if target not in FOOT_TARGETS or target.startswith(side):
+            problems.append((("feet", side), f"the {side} ankle rests on the other knee or thigh; got {target!r} "
+                             f"(one of: {', '.join(t for t in FOOT_TARGETS if not t.startswith(side))})"))
+            continue
+        hip = body.points[f"{side}_thigh"]
+        spot = _resting_spot(body, target)
+        reach = LENGTHS["thigh"] + LENGTHS["shank"]
+        if norm(sub(spot, hip)) > reach + 2:
+            problems.append((("feet", side), (
+                f"the {side} ankle cannot reach {BODY_POINTS[target][2]} in this position "
+                f"({norm(sub(spot, hip)) - reach:.0f} cm short)")))
+            continue
+        knee, ankle = _two_link(hip, spot, sub(body.points[f"{side}_shank"], hip), LENGTHS["thigh"], LENGTHS["shank"])
+        thigh = _aligned(body.frames[f"{side}_thigh"], sub(hip, knee))
+        shank = _aligned(body.frames[f"{side}_shank"], sub(knee, ankle))
+        flexion = 180 - math.degrees(math.acos(max(-1.0, min(1.0, dot(unit(sub(hip, knee)), unit(sub(ankle, knee)))))))
+        low, high = RANGES_KNEE
+        if not low <= flexion <= high:
+            problems.append((("feet", side), (
+                f"to rest the {side} ankle on {BODY_POINTS[target][2]} the {side} knee would bend {flexion:.0f} "
+                f"degrees, outside its normal range of motion ({low:g} to {high:g} degrees)")))
+            continue
+        _set_leg(body, side, hip, knee, ankle, thigh, shank)
+
+
+def _two_link(root: Vec, target: Vec, bend: Vec, a: float, b: float) -> tuple[Vec, Vec]:
+    """Middle joint and end of a two-link limb (lengths `a`, `b`) from `root` toward `target`, the middle
+    joint bent toward `bend`; a target out of reach is reached for along the same line."""
+    to = sub(target, root)
+    d = max(min(norm(to), a + b - 0.01), abs(a - b) + 0.01)
+    direction = unit(to)
+    end = add(root, mul(direction, d))
+    along = (a * a - b * b + d * d) / (2 * d)
+    height = math.sqrt(max(a * a - along * along, 0.0))
+    side = unit(sub(bend, mul(direction, dot(bend, direction))))
+    return add(add(root, mul(direction, along)), mul(side, height)), end
 
 
 def _reach(shoulder: Vec, target: Vec, bend: Vec) -> tuple[Vec, Vec]:
     """Elbow and hand of an arm whose hand rests on `target` (two-link inverse kinematics)."""
-    a, b = LENGTHS["upper_arm"], LENGTHS["forearm"] - 5  # the palm rests on the target, not the fingertips
-    to = sub(target, shoulder)
-    d = min(norm(to), a + b - 0.01)
-    direction = unit(to)
-    hand = add(shoulder, mul(direction, d))
-    along = (a * a - b * b + d * d) / (2 * d)
-    height = math.sqrt(max(a * a - along * along, 0.0))
-    side = unit(sub(bend, mul(direction, dot(bend, direction))))
-    elbow = add(add(shoulder, mul(direction, along)), mul(side, height))
-    return elbow, hand
+    # the palm rests on the target, not the fingertips
+    return _two_link(shoulder, target, bend, LENGTHS["upper_arm"], LENGTHS["forearm"] - 5)
 
 
 def _arm(body: Body, side: str, chest: Frame, shoulder: Vec, angles, elbow_angles, target: Vec | None) -> None:
@@ -297,7 +381,7 @@ def build(pose) -> Body:
     body.points["chest"] = neck
     body.frames["chest"] = chest
     head_frame = chest.turned(chest.right, -j.neck.flexion).turned(chest.up, -j.neck.turn)
-    head = add(neck, mul(head_frame.up, LENGTHS["neck"] + HEAD_RADIUS * 0.8))
+    head = add(neck, mul(head_frame.up, LENGTHS["neck"] + HEAD_RADIUS))
     body.points["head"] = head
     body.frames["head"] = head_frame
     body.segments.append(Segment("neck", neck, head, RADII["neck"], "head"))
@@ -337,6 +421,26 @@ def _long_axis(body: Body) -> Vec:
     return unit(sub(body.points["chest"], body.points["pelvis"]))
 
 
+def _lowest_turned(segments: list[Segment], pivot: Vec, axis: Vec):
+    """A function of an angle: the lowest skin point of these segments if they were turned about `pivot` by
+    it. What `Body.turn` then `Body.lowest` would give, without moving anything: by Rodrigues' formula the
+    height of a turned point is `base + along_cos * cos + along_sin * sin`, fixed numbers for each point."""
+    k = unit(axis)
+    terms = []
+    for segment in segments:
+        for p in (segment.a, segment.b):
+            v = sub(p, pivot)
+            steady = k[2] * dot(k, v)
+            terms.append((pivot[2] + steady - segment.radius, v[2] - steady, k[0] * v[1] - k[1] * v[0]))
+
+    def lowest(degrees: float) -> float:
+        t = math.radians(degrees)
+        c, s = math.cos(t), math.sin(t)
+        return min(base + along_cos * c + along_sin * s for base, along_cos, along_sin in terms)
+
+    return lowest
+
+
 def _settle_legs(body: Body, touching_before: set[str]) -> None:
     """After the hips moved, set each leg back on the floor (rigidly at the hip): a leg that rested on the
     floor and now floats is lowered, a leg that now goes into the floor is raised."""
@@ -354,11 +458,10 @@ def _settle_legs(body: Body, touching_before: set[str]) -> None:
         names = [f"{side}_thigh", f"{side}_shank", f"{side}_foot", f"{side}_toe"]
         sign = -1 if lower else 1  # turning by -angle about this axis lowers the leg
         low, high = 0.0, 40.0
+        lowest_turned = _lowest_turned([s for s in body.segments if s.part == part], hip, axis)
         for _ in range(40):  # bisection: the smallest turn that sets the leg on the floor
             mid = (low + high) / 2
-            trial = Body(dict(body.points), dict(body.frames), [dataclasses.replace(s) for s in body.segments])
-            trial.turn(names, hip, axis, sign * mid, {part})
-            if (trial.lowest({part}) > 0) == lower:
+            if (lowest_turned(sign * mid) > 0) == lower:
                 low = mid
             else:
                 high = mid
@@ -423,6 +526,14 @@ def _flatten_feet(body: Body, pose) -> None:
 
 
 def solve(pose) -> Solved:
+    """The pose's figure, solved once per pose: checking the content and drawing the picture use the same one
+    (`Pose._solved` keeps it; the figure is never changed after it is solved)."""
+    if pose._solved is None:
+        pose._solved = _solve(pose)
+    return pose._solved
+
+
+def _solve(pose) -> Solved:
     body = build(pose)
     body.move((0, 0, -body.lowest()))
     _flatten_feet(body, pose)
@@ -442,6 +553,9 @@ def solve(pose) -> Solved:
             # lowered onto it.
             if outward[2] < -0.5 and abs(point[2] - need) > 0.5 and point[2] < need + 8:
                 _lift_hips(body, need - point[2], pose)
+
+    _rest_feet(body, pose, problems)
+    body.move((0, 0, -min(0.0, body.lowest())))
 
     for i, prop in enumerate(pose.props):
         where = prop.under or prop.at or prop.beside
@@ -548,10 +662,10 @@ def solve(pose) -> Solved:
 
     for placed in props:
         if placed.kind == "wall":
-            deepest = max(dot(sub(p, placed.center), mul(placed.normal, -1)) for s in body.segments
+            # skin, not bone: a limb's surface may touch the wall (a hand resting on it), not go into it
+            deepest = max(dot(sub(p, placed.center), mul(placed.normal, -1)) + s.radius for s in body.segments
                           for p in (s.a, s.b))
-            radius_margin = 4.0
-            if deepest > radius_margin:
+            if deepest > 1.0:
                 problems.append((("props", placed.index), (
                     f"the body would go {deepest:.0f} cm into the wall in this position")))
 
@@ -649,6 +763,19 @@ VIEWS = {
 }
 
 
+def _oblique(raised: float, turned: float) -> tuple[Vec, Vec, Vec]:
+    """A side view from `raised` degrees above the floor, turned `turned` degrees toward the -x end (the
+    feet of a body lying on its back, the front of one sitting): shapes across the body, such as a figure 4,
+    read in it."""
+    r, t = math.radians(raised), math.radians(turned)
+    toward = (-math.sin(t) * math.cos(r), math.cos(t) * math.cos(r), math.sin(r))
+    across = (math.cos(t), math.sin(t), 0.0)
+    return across, cross(toward, across), toward
+
+
+VIEWS["oblique"] = _oblique(35, 15)
+
+
 def view_of(pose) -> str:
     return pose.view or DEFAULT_VIEWS[pose.position]
 
@@ -661,11 +788,24 @@ def _project(view: str, p: Vec) -> tuple[float, float, float]:
 SCALE = 2.0
 """Pixels per centimetre at the picture's natural size."""
 MARGIN = 3.0
+"""Centimetres of clear space between the outermost ink (stroke included) and the picture's edge."""
+OUTLINE = 0.8
+"""Half the width of the dark outline drawn round every body part."""
+HALO = 1.2
+"""A limb's pale rim: where it passes in front of another part, the part behind shows a gap, so crossing
+limbs read as in front and behind (the usual device of line drawings)."""
+INSET = 0.5
+"""The floor and walls run to the frame's edges, stopping this short so their strokes stay inside it."""
+FAR_DEPTH = 4.0
+"""A limb whose middle is this many centimetres behind the trunk's is on the far side of the body: lighter."""
 
 _STYLE = (
     "<style>"
     ".l{fill:none;stroke:#1b1b1b;stroke-linecap:round;stroke-linejoin:round}"
     ".f{fill:none;stroke:#f4e9e1;stroke-linecap:round;stroke-linejoin:round}"
+    ".g{fill:none;stroke:#fff;stroke-linecap:round;stroke-linejoin:round}"
+    ".far .f{stroke:#d9cbc0}"
+    ".far .l{stroke:#5a5a5a}"
     ".m .f{stroke:#f2b8b5}"
     ".fl{stroke:#1b1b1b;stroke-width:.8;fill:none}"
     ".mat{fill:#ececec;stroke:#9a9a9a;stroke-width:.5}"
@@ -678,6 +818,9 @@ _STYLE = (
     ".hd.m{fill:#f2b8b5}"
     "</style>"
 )
+STROKES = {"fl": 0.8, "mat": 0.5, "p": 0.7, "b": 0.7, "h": 1.0, "a": 1.6, "hd": 1.6, "e": 0.0}
+"""Stroke width of each class that sets one (the others say theirs on the element); the frame of the picture
+is measured with them, so no ink is cut off at its edge."""
 
 
 def _n(v: float) -> str:
@@ -711,40 +854,89 @@ def _box_corners(center: Vec, size: Vec, front: Vec | None = None) -> list[Vec]:
     return [(cx + sx * dx, cy + sy * dy, cz + sz * dz) for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)]
 
 
-def _polygon(points: list[tuple[float, float]], cls: str) -> str:
-    d = "M" + "L".join(f"{_n(x)} {_n(y)}" for x, y in points) + "Z"
-    return f'<path class="{cls}" d="{d}"/>'
-
-
 class _Canvas:
+    """Projects 3D points onto the picture and draws SVG elements, keeping the box that holds all their ink
+    (strokes included): the picture's frame is that box and a margin, whatever is drawn."""
+
     def __init__(self, view: str):
         self.view = view
-        self.items: list[tuple[float, str]] = []
-        self.xs: list[float] = []
-        self.ys: list[float] = []
+        self.left = self.top = math.inf
+        self.right = self.bottom = -math.inf
 
     def p(self, v: Vec) -> tuple[float, float, float]:
         x, y, depth = _project(self.view, v)
         return x, y, depth
 
-    def extend(self, x: float, y: float, r: float = 0) -> None:
-        self.xs += [x - r, x + r]
-        self.ys += [y - r, y + r]
+    def cover(self, x: float, y: float, reach: float = 0.0) -> None:
+        self.left, self.right = min(self.left, x - reach), max(self.right, x + reach)
+        self.top, self.bottom = min(self.top, y - reach), max(self.bottom, y + reach)
+
+    def path(self, points: list[tuple[float, float]], cls: str, width: float | None = None,
+             closed: bool = False) -> str:
+        """A polyline (or polygon) of class `cls`; `width` overrides the class's stroke width."""
+        reach = (width if width is not None else STROKES[cls]) / 2
+        for x, y in points:
+            self.cover(x, y, reach)
+        d = "M" + "L".join(f"{_n(x)} {_n(y)}" for x, y in points) + ("Z" if closed else "")
+        stroke = f' stroke-width="{_n(width)}"' if width is not None else ""
+        return f'<path class="{cls}"{stroke} d="{d}"/>'
+
+    def circle(self, x: float, y: float, r: float, cls: str) -> str:
+        self.cover(x, y, r + STROKES[cls.split()[0]] / 2)
+        return f'<circle class="{cls}" cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}"/>'
+
+    def rect(self, left: float, top: float, width: float, height: float, cls: str, rx: float = 0) -> str:
+        reach = STROKES[cls] / 2
+        self.cover(left, top, reach)
+        self.cover(left + width, top + height, reach)
+        corner = f' rx="{_n(rx)}"' if rx else ""
+        return (f'<rect class="{cls}" x="{_n(left)}" y="{_n(top)}" width="{_n(width)}" '
+                f'height="{_n(height)}"{corner}/>')
 
 
-def _part_svg(canvas: _Canvas, segments: list[Segment], moving: bool) -> tuple[float, str]:
-    outlines, fills, depths = [], [], []
-    for s in segments:
-        ax, ay, ad = canvas.p(s.a)
-        bx, by, bd = canvas.p(s.b)
-        canvas.extend(ax, ay, s.radius)
-        canvas.extend(bx, by, s.radius)
-        depths.append((ad + bd) / 2)
-        d = f"M{_n(ax)} {_n(ay)}L{_n(bx)} {_n(by)}"
-        outlines.append(f'<path class="l" stroke-width="{_n(2 * s.radius + 1.6)}" d="{d}"/>')
-        fills.append(f'<path class="f" stroke-width="{_n(2 * s.radius)}" d="{d}"/>')
-    group = f'<g class="m">' if moving else "<g>"
-    return max(depths), group + "".join(outlines) + "".join(fills) + "</g>"
+def _segment_gap(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float],
+                 d: tuple[float, float]) -> float:
+    """The least distance between two line segments on the picture."""
+    def to_segment(p, q, r):
+        qr = (r[0] - q[0], r[1] - q[1])
+        length2 = qr[0] ** 2 + qr[1] ** 2
+        t = 0.0 if not length2 else max(0.0, min(1.0, ((p[0] - q[0]) * qr[0] + (p[1] - q[1]) * qr[1]) / length2))
+        return math.hypot(p[0] - q[0] - t * qr[0], p[1] - q[1] - t * qr[1])
+
+    def side(p, q, r):
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    if side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0:
+        return 0.0
+    return min(to_segment(a, c, d), to_segment(b, c, d), to_segment(c, a, b), to_segment(d, a, b))
+
+
+def _crosses(canvas: _Canvas, near: list[Segment], far: list[Segment]) -> bool:
+    """Whether a limb, drawn over another, overlaps it on the picture."""
+    return any(_segment_gap(canvas.p(a.a)[:2], canvas.p(a.b)[:2], canvas.p(b.a)[:2], canvas.p(b.b)[:2])
+               < a.radius + b.radius for a in near for b in far)
+
+
+HALO_FROM = 0.45
+"""A limb's halo starts this far along its first segment: its root (hip, shoulder) sits in the trunk, which
+the halo must not cut."""
+
+
+def _part_svg(canvas: _Canvas, segments: list[Segment], moving: bool, far: bool, halo: bool) -> str:
+    """One body part: the outline, then the fill of each of its segments; a limb that crosses another in
+    front of it first gets a pale halo, which cuts a gap into the limb behind."""
+    halos, outlines, fills = [], [], []
+    for i, s in enumerate(segments):
+        (ax, ay, _), (bx, by, _) = canvas.p(s.a), canvas.p(s.b)
+        line = [(ax, ay), (bx, by)]
+        if halo:
+            start = (ax + (bx - ax) * HALO_FROM, ay + (by - ay) * HALO_FROM) if i == 0 else (ax, ay)
+            halos.append(canvas.path([start, (bx, by)], "g", 2 * (s.radius + OUTLINE + HALO)))
+        outlines.append(canvas.path(line, "l", 2 * (s.radius + OUTLINE)))
+        fills.append(canvas.path(line, "f", 2 * s.radius))
+    classes = " ".join(c for c, on in (("m", moving), ("far", far)) if on)
+    group = f'<g class="{classes}">' if classes else "<g>"
+    return group + "".join(halos) + "".join(outlines) + "".join(fills) + "</g>"
 
 
 def _moving_part(pose) -> str | None:
@@ -773,6 +965,29 @@ def _direction(solved: Solved, direction: str, part_point: str) -> Vec:
     }[direction]
 
 
+def _mean_depth(canvas: _Canvas, segments: list[Segment]) -> float:
+    return sum(canvas.p(s.a)[2] + canvas.p(s.b)[2] for s in segments) / (2 * len(segments))
+
+
+def _head_svg(canvas: _Canvas, body: Body, moving: bool) -> tuple[float, str]:
+    hx, hy, hd = canvas.p(body.points["head"])
+    head = "<g>" + canvas.circle(hx, hy, HEAD_RADIUS, "hd m" if moving else "hd")
+    face = body.frames["head"].front
+    ex, ey, ed = canvas.p(add(body.points["head"], mul(face, HEAD_RADIUS * 0.55)))
+    if abs(ed - hd) < HEAD_RADIUS * 0.5:  # the face is seen from the side: a nose shows which way it looks
+        nx, ny, _ = canvas.p(add(body.points["head"], mul(face, HEAD_RADIUS + 2.5)))
+        head += canvas.circle(ex, ey, 1.1, "e")
+        bx, by, _ = canvas.p(add(body.points["head"], add(mul(face, HEAD_RADIUS - 1), mul(body.frames["head"].up, 2))))
+        head += canvas.path([(bx, by), (nx, ny)], "fl")
+    elif ed > hd:  # the face looks at the viewer
+        for side in (-1, 1):
+            eye = add(add(body.points["head"], mul(face, HEAD_RADIUS * 0.8)),
+                      add(mul(body.frames["head"].right, side * 3.5), mul(body.frames["head"].up, 1.5)))
+            x, y, _ = canvas.p(eye)
+            head += canvas.circle(x, y, 1.1, "e")
+    return hd, head + "</g>"
+
+
 def svg(solved: Solved, label: str) -> str:
     """The picture as a standalone SVG document (an <img> loads it; the page never inlines it)."""
     pose = solved.pose
@@ -783,62 +998,68 @@ def svg(solved: Solved, label: str) -> str:
     parts: dict[str, list[Segment]] = {}
     for s in body.segments:
         parts.setdefault(s.part, []).append(s)
+    trunk_depth = _mean_depth(canvas, parts["trunk"])
     drawn: list[tuple[float, str]] = []
+    head_depth, head = _head_svg(canvas, body, moving == "head")
+    head_key = head_depth
+    depths = {part: max(max(canvas.p(s.a)[2], canvas.p(s.b)[2]) for s in segments)
+              for part, segments in parts.items()}
+    means = {part: _mean_depth(canvas, segments) for part, segments in parts.items()}
+    limbs = [part for part in parts if part.endswith(("_arm", "_leg"))]
+    keys = dict(depths)  # the drawing order: nearest last
+    # The trunk covers the tops of the thighs that are not in front of it, so the hips read as joints, not as
+    # round caps drawn over the body; arms that are not behind the body go over it (a hand may rest across it).
+    keys["trunk"] = max([depths["trunk"]] + [depths[leg] + 0.01 for leg in limbs
+                                             if leg.endswith("_leg") and means[leg] < trunk_depth + FAR_DEPTH])
+    for arm in limbs:
+        if arm.endswith("_arm") and means[arm] >= trunk_depth - FAR_DEPTH:
+            keys[arm] = max(keys[arm], keys["trunk"] + 0.01)
     for part, segments in parts.items():
-        depth, text = _part_svg(canvas, segments, part == moving)
-        if part == "head" or part == "trunk":
-            depth = max(depth, -1e9)
-        drawn.append((depth, text))
-    hx, hy, hd = canvas.p(body.points["head"])
-    canvas.extend(hx, hy, HEAD_RADIUS)
-    head_class = "hd m" if moving == "head" else "hd"
-    head = f'<g><circle class="{head_class}" cx="{_n(hx)}" cy="{_n(hy)}" r="{_n(HEAD_RADIUS)}"/>'
-    face = body.frames["head"].front
-    ex, ey, ed = canvas.p(add(body.points["head"], mul(face, HEAD_RADIUS * 0.55)))
-    if abs(ed - hd) < HEAD_RADIUS * 0.5:  # the face is seen from the side: a nose shows which way it looks
-        nx, ny, _ = canvas.p(add(body.points["head"], mul(face, HEAD_RADIUS + 2.5)))
-        head += f'<circle class="e" cx="{_n(ex)}" cy="{_n(ey)}" r="1.1"/>'
-        bx, by, _ = canvas.p(add(body.points["head"], add(mul(face, HEAD_RADIUS - 1), mul(body.frames["head"].up, 2))))
-        head += f'<path class="fl" d="M{_n(bx)} {_n(by)}L{_n(nx)} {_n(ny)}"/>'
-    elif ed > hd:  # the face looks at the viewer
-        for side in (-1, 1):
-            eye = add(add(body.points["head"], mul(face, HEAD_RADIUS * 0.8)),
-                      add(mul(body.frames["head"].right, side * 3.5), mul(body.frames["head"].up, 1.5)))
-            x, y, _ = canvas.p(eye)
-            head += f'<circle class="e" cx="{_n(x)}" cy="{_n(y)}" r="1.1"/>'
-    head += "</g>"
-    drawn.append((hd, head))
+        limb = part in limbs
+        far = limb and means[part] < trunk_depth - FAR_DEPTH
+        halo = limb and any(keys[other] < keys[part] and _crosses(canvas, segments, parts[other])
+                            for other in limbs if other != part)
+        drawn.append((keys[part], _part_svg(canvas, segments, part == moving, far, halo)))
+        if part.endswith("_arm") and means[part] < head_depth + HEAD_RADIUS:
+            # An arm that reaches toward the viewer from beside the head (to hold a knee) passes by the face,
+            # not through it: the head goes over it unless most of the arm is in front of the head.
+            head_key = max(head_key, keys[part] + 0.01)
+    drawn.append((head_key, head))
 
     hidden = []
     for placed in solved.props:
         if placed.kind == "ball":
             x, y, d = canvas.p(placed.center)
-            canvas.extend(x, y, BALL_RADIUS)
-            ball = (f'<circle class="b" cx="{_n(x)}" cy="{_n(y)}" r="{_n(BALL_RADIUS)}"/>')
-            drawn.append((d + 50 if view == "side" else d, ball))
+            drawn.append((d + 50 if view == "side" else d, canvas.circle(x, y, BALL_RADIUS, "b")))
             # A ball under or behind the body stays visible: its outline is drawn again over the figure.
-            hidden.append(f'<circle class="h" cx="{_n(x)}" cy="{_n(y)}" r="{_n(BALL_RADIUS + 1.2)}"/>')
+            hidden.append(canvas.circle(x, y, BALL_RADIUS + 1.2, "h"))
         elif placed.kind == "box":
             corners = [canvas.p(c)[:2] for c in _box_corners(placed.center, placed.size)]
-            for x, y in corners:
-                canvas.extend(x, y)
             depth = canvas.p(placed.center)[2] - (0 if view != "above" else 100)
-            drawn.append((depth, _polygon(_hull(corners), "p")))
+            drawn.append((depth, canvas.path(_hull(corners), "p", closed=True)))
         elif placed.kind in ("chair", "chair-back"):
             drawn.append(_chair(canvas, placed))
-    # Walls and the floor frame the figure; they are drawn once its size is known.
     items = sorted(drawn, key=lambda item: item[0])
-    content = "".join(text for _, text in items) + "".join(hidden)
-    arrow = _arrow(canvas, solved)
+    content = "".join(text for _, text in items) + "".join(hidden) + _arrow(canvas, solved)
 
-    left, right = min(canvas.xs) - MARGIN, max(canvas.xs) + MARGIN
-    top, bottom = min(canvas.ys) - MARGIN, max(canvas.ys) + MARGIN
-    ground = ""
+    floor_mat = ""
+    if view == "oblique":  # the floor is a mat under the body and its props, seen at a slant
+        xs = [c for s in body.segments for c in (s.a[0], s.b[0])] + [p.center[0] for p in solved.props]
+        ys = [c for s in body.segments for c in (s.a[1], s.b[1])] + [p.center[1] for p in solved.props]
+        corners = [(x, y, 0.0) for x, y in ((min(xs) - 8, min(ys) - 8), (max(xs) + 8, min(ys) - 8),
+                                            (max(xs) + 8, max(ys) + 8), (min(xs) - 8, max(ys) + 8))]
+        floor_mat = canvas.path([canvas.p(c)[:2] for c in corners], "mat", closed=True)
+
+    # The frame: everything drawn so far, and a margin. The floor and walls then run to its edges.
+    left, right = canvas.left - MARGIN, canvas.right + MARGIN
+    top, bottom = canvas.top - MARGIN, canvas.bottom + MARGIN
     floor_y = None
-    if view != "above":
+    if view not in ("above", "oblique"):
         floor_y = canvas.p((0, 0, 0))[1]
-        bottom = max(bottom, floor_y + 4)
-    walls = ""
+        bottom = max(bottom, floor_y + 3.5 + STROKES["fl"] + MARGIN / 2)
+    # Mats (the floor seen from above, a wall facing the viewer) lie behind the figure; the floor line and
+    # a wall seen edge-on are drawn over it, so a limb's halo never cuts a gap in them.
+    walls, mats = "", floor_mat
     for placed in solved.props:
         if placed.kind != "wall":
             continue
@@ -846,24 +1067,30 @@ def svg(solved: Solved, label: str) -> str:
         screen_normal = canvas.p(placed.normal)
         if abs(screen_normal[0]) > 0.5:  # the wall is seen edge-on: a line with hatching behind it
             behind = -1 if screen_normal[0] > 0 else 1
-            left, right = min(left, wx + behind * 6 - 2), max(right, wx + behind * 6 + 2)
-            y0, y1 = (top, floor_y if floor_y is not None else bottom)
-            walls += f'<path class="fl" d="M{_n(wx)} {_n(y0)}V{_n(y1)}"/>'
-            walls += "".join(f'<path class="fl" d="M{_n(wx)} {_n(y)}l{_n(behind * 4)} 4"/>'
+            left, right = min(left, wx + behind * 4 - MARGIN), max(right, wx + behind * 4 + MARGIN)
+            y0, y1 = top + INSET, floor_y if floor_y is not None else bottom - INSET
+            walls += canvas.path([(wx, y0), (wx, y1)], "fl")
+            walls += "".join(canvas.path([(wx, y), (wx + behind * 4, y + 4)], "fl")
                              for y in _frange(y0 + 2, y1 - 4, 8))
         else:  # the wall faces the viewer: a light panel behind everything
-            walls = f'<rect class="mat" x="{_n(left)}" y="{_n(top)}" width="{_n(right - left)}" height="{_n((floor_y or bottom) - top)}"/>' + walls
+            mats += canvas.rect(left + INSET, top + INSET, right - left - 2 * INSET,
+                                (floor_y or bottom) - top - 2 * INSET, "mat")
     if view == "above":
-        ground = (f'<rect class="mat" x="{_n(left + 2)}" y="{_n(top + 2)}" width="{_n(right - left - 4)}" '
-                  f'height="{_n(bottom - top - 4)}" rx="3"/>')
+        mats += canvas.rect(left + 2, top + 2, right - left - 4, bottom - top - 4, "mat", rx=3)
+        ground = ""
+    elif view == "oblique":
+        ground = ""
     else:
-        ground = f'<path class="fl" d="M{_n(left)} {_n(floor_y)}H{_n(right)}"/>' + "".join(
-            f'<path class="fl" d="M{_n(x)} {_n(floor_y)}l-3 3.5"/>' for x in _frange(left + 4, right, 8))
+        ground = canvas.path([(left + INSET, floor_y), (right - INSET, floor_y)], "fl") + "".join(
+            canvas.path([(x, floor_y), (x - 3, floor_y + 3.5)], "fl") for x in _frange(left + 4, right - 1, 8))
+    # The floor and walls stay inside the frame they were drawn to; nothing else may reach past it.
+    assert left <= canvas.left and right >= canvas.right and top <= canvas.top and bottom >= canvas.bottom, \
+        "pose picture: ink outside its frame"
     width, height = right - left, bottom - top
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(left)} {_n(top)} {_n(width)} {_n(height)}" '
         f'width="{_n(width * SCALE)}" height="{_n(height * SCALE)}" role="img" aria-label="{escape(label)}">'
-        f"<title>{escape(label)}</title>{_STYLE}{walls}{ground}{content}{arrow}</svg>"
+        f"<title>{escape(label)}</title>{_STYLE}{mats}{content}{walls}{ground}</svg>"
     )
 
 
@@ -892,34 +1119,27 @@ def _chair(canvas: _Canvas, placed: Placed) -> tuple[float, str]:
     else:  # the hand rests on the top of the back: the seat is beyond it
         seat_center = add(placed.center, mul(facing, 21))
         seat_z = placed.center[2] - 42
-        seat_center = (seat_center[0], seat_center[1], seat_z)
     seat_center = (seat_center[0], seat_center[1], seat_z)
-    back_base = add(seat_center, mul(facing, -21 if placed.kind == "chair" else -21))
+    back_base = add(seat_center, mul(facing, -21))
     half = 20.0
-    lines = []
+    legs = []
     for s in (-1, 1):
         for f in (-1, 1):
             foot = add(add(seat_center, mul(side, s * half)), mul(facing, f * half))
-            lines.append((foot, (foot[0], foot[1], 0.0)))
+            legs.append((foot, (foot[0], foot[1], 0.0)))
     back_top_z = seat_z + 42
     corners = [add(add(seat_center, mul(side, s * half)), mul(facing, f * half)) for s in (-1, 1) for f in (-1, 1)]
     back = [add(back_base, mul(side, s * half)) for s in (-1, 1)]
     back += [(p[0], p[1], back_top_z) for p in back]
-    if placed.kind == "chair-back":
-        lines = [((a[0] + 0, a[1], a[2]), b) for a, b in lines]
     out, depths = [], []
-    for a, b in lines:
+    for a, b in legs:
         (ax, ay, ad), (bx, by, _) = canvas.p(a), canvas.p(b)
-        canvas.extend(ax, ay)
-        canvas.extend(bx, by)
         depths.append(ad)
-        out.append(f'<path class="fl" stroke-width="1.4" d="M{_n(ax)} {_n(ay)}L{_n(bx)} {_n(by)}"/>')
+        out.append(canvas.path([(ax, ay), (bx, by)], "fl", 1.4))
     seat = [canvas.p(c)[:2] for c in corners]
     seat += [(x, y + 2.5) for x, y in seat]
     panel = [canvas.p(c)[:2] for c in back]
-    for x, y in panel:
-        canvas.extend(x, y)
-    shapes = _polygon(_hull(seat), "p") + _polygon(_hull(panel + [(x, y) for x, y in panel]), "p")
+    shapes = canvas.path(_hull(seat), "p", closed=True) + canvas.path(_hull(panel), "p", closed=True)
     return min(depths) - 30, "<g>" + "".join(out) + shapes + "</g>"
 
 
@@ -934,13 +1154,10 @@ def _arrow(canvas: _Canvas, solved: Solved) -> str:
     (sx, sy, _), (ex, ey, _) = canvas.p(start3), canvas.p(end3)
     length = math.hypot(ex - sx, ey - sy)
     if length < 6:  # seen end-on: show it as a sideways arrow would be wrong; a ring marks the part instead
-        return f'<circle class="a" cx="{_n(sx)}" cy="{_n(sy)}" r="4"/>'
+        return canvas.circle(sx, sy, 4, "a")
     ux, uy = (ex - sx) / length, (ey - sy) / length
     head = [(ex - 4.5 * ux + 3 * uy, ey - 4.5 * uy - 3 * ux), (ex, ey), (ex - 4.5 * ux - 3 * uy, ey - 4.5 * uy + 3 * ux)]
-    canvas.extend(sx, sy, 4)
-    canvas.extend(ex, ey, 4)
-    return (f'<path class="a" d="M{_n(sx)} {_n(sy)}L{_n(ex)} {_n(ey)}M'
-            + "L".join(f"{_n(x)} {_n(y)}" for x, y in head) + '"/>')
+    return canvas.path([(sx, sy), (ex, ey)], "a") + canvas.path(head, "a")
 
 
 # --- the same picture in words ---------------------------------------------
@@ -957,6 +1174,11 @@ def _leg_words(pose, side: str) -> str:
     hip = getattr(pose.joints, f"{side}_hip")
     knee = getattr(pose.joints, f"{side}_knee")
     other = "left" if side == "right" else "right"
+    rests = getattr(pose.feet, side)
+    if rests:
+        # the figure 4: the bent leg turned out, its ankle on the other leg (which may be drawn up with it;
+        # that leg's own words and the arrow say so)
+        return f"{side} leg crossed in a figure 4, the {side} ankle on {BODY_POINTS[rests][2]}"
     if hip.flexion >= 60 and hip.abduction >= 20 and hip.rotation >= 30 and knee.flexion >= 60:
         # the figure 4: the bent leg turned out, its ankle across the other leg
         drawn = " and drawn up toward the chest" if hip.flexion >= 100 else ""
@@ -1013,7 +1235,7 @@ def _prop_words(pose) -> list[str]:
             out.append(f"a {name} on the floor beside {where}")
         elif prop.item == "ball":
             out.append(f"a ball under {where}" if prop.against == "floor"
-                       else f"a ball between {where} and the wall")
+                       else f"a ball between the wall and {where}")
         elif prop.item in ("block", "bolster"):
             out.append(f"a {'yoga block' if prop.item == 'block' else 'bolster'} under {where}")
         elif prop.item == "pillow":

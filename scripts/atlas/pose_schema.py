@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 
@@ -24,10 +24,35 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# Normal ranges of motion (American Academy of Orthopaedic Surgeons tables, as printed in common
-# goniometry texts such as Norkin & White): a pose outside them cannot be asked of a patient.
+# Normal ranges of motion, in degrees (low, high): a pose outside them cannot be asked of a patient.
+# Checked on 2026-11-25 against these published sources (values as the sources give them):
+#
+# [N&W] Norkin CC, White DJ. Measurement of Joint Motion: A Guide to Goniometry. Philadelphia: F.A. Davis.
+#       Appendix A, Table A.1 "Shoulder, Elbow, Forearm, and Wrist Motion: Mean Values in Degrees", column
+#       AAOS (American Academy of Orthopaedic Surgeons), as shown in F.A. Davis's online edition
+#       (fadavispt.mhmedical.com; the edition was not shown): shoulder flexion 180, extension 60,
+#       abduction 180; elbow flexion 150.
+# [W&F] Wilson JJ, Furukawa M. Evaluation of the patient with hip pain. Am Fam Physician. 2014;89(1):27-34.
+#       Normal hip range of motion as summarised from it by FPnotebook, "Hip Range of Motion"
+#       (fpnotebook.com/Ortho/Exam/HpRngOfMtn.htm); the article's own table was not seen: flexion 110-120,
+#       extension 10-15, abduction 30-50, adduction 20-30, external rotation 40-60, internal rotation 30-40.
+#       The upper end of each is the limit here.
+#
+#   joint     motion      low   high   source
+#   hip       flexion     -15   120    [W&F] (extension 15, flexion 120). Changed: extension was 30, the
+#                                      AAOS figure as remembered, which could not be checked.
+#   hip       abduction   -30    45    [W&F] (adduction 30, abduction 45)
+#   hip       rotation    -40    60    [W&F] (internal 40, external 60). Changed: was -45 to 45.
+#   knee      flexion       0   135    NOT CHECKED: no source seen gives a value (Soucie et al. 2011 measured
+#                                      it, but its adult table was not seen).
+#   shoulder  flexion     -60   180    [N&W] (extension 60, flexion 180)
+#   shoulder  abduction   -30   180    abduction 180 [N&W]; the -30 (across the body) is NOT CHECKED.
+#   elbow     flexion       0   150    [N&W]
+#   trunk     all                      NOT CHECKED: flexion 80, extension 25, side bend 35, rotation 45
+#                                      are the remembered AAOS thoracolumbar figures.
+#   neck      all                      NOT CHECKED: flexion 45, extension 60, turn 80 are remembered.
 RANGES: dict[str, dict[str, tuple[float, float]]] = {
-    "hip": {"flexion": (-30, 120), "abduction": (-30, 45), "rotation": (-45, 45)},
+    "hip": {"flexion": (-15, 120), "abduction": (-30, 45), "rotation": (-40, 60)},
     "knee": {"flexion": (0, 135)},
     "shoulder": {"flexion": (-60, 180), "abduction": (-30, 180)},
     "elbow": {"flexion": (0, 150)},
@@ -94,7 +119,7 @@ POSITIONS = ("lying-back", "lying-front", "lying-right-side", "lying-left-side",
              "half-kneeling", "standing")
 Position = Literal["lying-back", "lying-front", "lying-right-side", "lying-left-side", "sitting", "kneeling",
                    "half-kneeling", "standing"]
-View = Literal["side", "above", "front", "back", "feet"]
+View = Literal["side", "above", "front", "back", "feet", "oblique"]
 Side = Literal["left", "right", "front", "back"]
 Direction = Literal["up", "down", "out", "in", "forward", "back", "left", "right", "toward-head", "toward-feet"]
 PropItem = Literal["ball", "block", "bolster", "pillow", "wall", "chair"]
@@ -137,6 +162,14 @@ class Hands(_Model):
     left: str | None = None
 
 
+class Feet(_Model):
+    """Where an ankle rests on the other leg (the figure 4: the right ankle on the left knee); the leg bends
+    at the knee to put it there, the knee staying on the side the hip angles turned it to."""
+
+    right: str | None = None
+    left: str | None = None
+
+
 class Move(_Model):
     """The part that moves, shown with an arrow and a highlight."""
 
@@ -151,16 +184,19 @@ class Pose(_Model):
     roll: Roll | None = None
     joints: Joints = Joints()
     hands: Hands = Hands()
+    feet: Feet = Feet()
     props: list[Prop] = Field(default_factory=list)
     moves: Move | None = None
+    _solved: Any = PrivateAttr(default=None)
+    """The solved figure (atlas.pose.solve), kept so it is solved once per build, not once per use."""
 
     @model_validator(mode="wrap")
     @classmethod
     def _drawable(cls, value: Any, handler):
         pose = handler(value)
-        from atlas import pose as drawing  # the geometry lives beside the drawing
+        from atlas import pose_cache  # the geometry lives beside the drawing
 
-        problems = drawing.problems(pose)
+        problems = pose_cache.problems(pose)
         if problems:
             raise ValidationError.from_exception_data(cls.__name__, [
                 InitErrorDetails(type=PydanticCustomError("pose", message), loc=loc, input=value)
@@ -173,14 +209,50 @@ class Picture(Pose):
     """One picture beside an exercise's steps: the start or the end position."""
 
     stage: Literal["start", "end"]
+    shows: str | None = Field(default=None, min_length=3, max_length=40, pattern=r"^[A-Z][A-Za-z ,-]*$")
+    """Where an exercise has more than one position (the ball in two places), a few words saying which one a
+    start picture shows ("Back group"): its caption. Each such start may be followed by its end."""
 
 
 def _start_then_end(pictures: list[Picture]) -> list[Picture]:
     stages = [picture.stage for picture in pictures]
-    if stages not in ([], ["start"], ["start", "end"]):
+    groups = _groups(pictures)
+    if not all([p.stage for p in group] in (["start"], ["start", "end"]) for group in groups):
         raise ValueError(f"pictures are a start position and, where the movement matters, an end position, in "
                          f"that order; got {stages}")
+    if any(p.shows is not None for p in pictures if p.stage == "end"):
+        raise ValueError("'shows' names a start picture; its end picture shows the same position")
+    if len(groups) > 1 and any(group[0].shows is None for group in groups):
+        raise ValueError("an exercise with more than one start position says what each shows ('shows: Back "
+                         "group'), so the pictures can be told apart")
     return pictures
+
+
+def _groups(pictures: list[Picture]) -> list[list[Picture]]:
+    groups: list[list[Picture]] = []
+    for picture in pictures:
+        if picture.stage == "start" or not groups:
+            groups.append([])
+        groups[-1].append(picture)
+    return groups
+
+
+def labelled(pictures: list[Picture]) -> list[tuple[str, str, Picture]]:
+    """(caption, file name, picture) of each picture of one exercise, in order: "Start" and "End"; where the
+    exercise has more than one position, the words of `shows` ("Back group", "Back group: end"). The first
+    position keeps the plain names (start, end), so adding a second position renames no file."""
+    out = []
+    for number, group in enumerate(_groups(pictures)):
+        shows = group[0].shows
+        for picture in group:
+            stage = picture.stage
+            if shows is None:
+                caption = stage.capitalize()
+            else:
+                caption = shows if len(group) == 1 else f"{shows}: {stage}"
+            slug = "-".join(shows.lower().replace(",", " ").split()) if shows else ""
+            out.append((caption, stage if number == 0 else f"{slug}-{stage}", picture))
+    return out
 
 
 Pictures = Annotated[list[Picture], AfterValidator(_start_then_end)]

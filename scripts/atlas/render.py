@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from atlas import bodymap, pages, pose, schema, structured_data
+from atlas import bodymap, pages, pose, pose_cache, pose_schema, schema, structured_data
 from atlas.gc_pause import paused_gc
 from atlas.links import (DEFAULT_SITE_URL, absolute_address, json_for_script, page_address, relative_link,
                          short_address)
@@ -244,10 +244,11 @@ class Renderer:
                 out.append((f"{key}-pregnancy", alternative))
         return out
 
-    def _pose_files(self, muscle: schema.Muscle) -> list[tuple[str, object, object]]:
-        """(docs path of the SVG, picture, exercise) of every exercise picture of a muscle."""
-        return [(f"muscles/{muscle.id}/poses/{key}-{picture.stage}.svg", picture, exercise)
-                for key, exercise in self._exercises(muscle) for picture in exercise.pictures]
+    def _pose_files(self, muscle: schema.Muscle) -> list[tuple[str, object, object, str]]:
+        """(docs path of the SVG, picture, exercise, caption) of every exercise picture of a muscle."""
+        return [(f"muscles/{muscle.id}/poses/{key}-{name}.svg", picture, exercise, caption)
+                for key, exercise in self._exercises(muscle)
+                for caption, name, picture in pose_schema.labelled(exercise.pictures)]
 
     def _pose_helpers(self, from_path: str, muscle: schema.Muscle | None) -> dict[str, object]:
         """`pose_pictures(exercise)` and `pose_images(exercise)` for the page at `from_path`, which shows
@@ -258,13 +259,11 @@ class Renderer:
             """The start (and end) pictures of one exercise: images the build writes as SVG files, so the
             page's HTML stays small and pictures further down load only when they are scrolled to."""
             figures = []
-            for path, picture, owner in files:
+            for path, picture, owner, caption in files:
                 if owner == exercise:
-                    alt = pose.describe(picture)
-                    width, height = pose.size(self._pose_svg(path, picture))
+                    _, alt, width, height = self._pose_picture(path, picture)
                     src = relative_link(path, from_path)
                     loading = ' loading="lazy"' if lazy else ""
-                    caption = "Start" if picture.stage == "start" else "End"
                     figures.append(
                         f'<figure class="pose pose--{picture.stage}" markdown="span">'
                         f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
@@ -280,11 +279,11 @@ class Renderer:
             for places where raw HTML cannot go (inside a box) and for paper, where a row of small images
             takes less room than figures with captions (each image's text alternative says Start or End)."""
             images = []
-            for path, picture, owner in files:
+            for path, picture, owner, caption in files:
                 if owner == exercise:
-                    width, height = pose.size(self._pose_svg(path, picture))
+                    _, alt, width, height = self._pose_picture(path, picture)
                     src = relative_link(path, from_path)
-                    label = f"{'Start' if picture.stage == 'start' else 'End'}: {pose.describe(picture)}"
+                    label = f"{caption}: {alt}"
                     loading = ' loading="lazy"' if lazy else ""
                     images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
                                   f'{loading} decoding="async" }}')
@@ -292,17 +291,19 @@ class Renderer:
 
         return {"pose_pictures": pose_pictures, "pose_images": pose_images}
 
-    def _pose_svg(self, path: str, picture: object) -> str:
-        """One picture's SVG, drawn once per build (the page, the handout and the file all need it)."""
-        drawn = self.__dict__.setdefault("_pose_svgs", {})
+    def _pose_picture(self, path: str, picture: object) -> tuple[str, str, int, int]:
+        """One picture's SVG, text alternative, width and height, made once per build (the page, the
+        handout and the file all need them)."""
+        drawn = self.__dict__.setdefault("_pose_pictures", {})
         if path not in drawn:
-            drawn[path] = pose.svg(pose.solve(picture), pose.describe(picture))
+            svg = pose_cache.svg(picture)
+            drawn[path] = (svg, pose.describe(picture), *pose.size(svg))
         return drawn[path]
 
     def render_pose_files(self) -> list[Page]:
         """The exercise pictures, as files beside the muscle's page (`Page.markdown` holds the SVG)."""
-        return [Page(path, self._pose_svg(path, picture))
-                for muscle in self.site.muscles for path, picture, _ in self._pose_files(muscle)]
+        return [Page(path, self._pose_picture(path, picture)[0])
+                for muscle in self.site.muscles for path, picture, _, _ in self._pose_files(muscle)]
 
     @paused_gc
     def render_site(self) -> list[Page]:

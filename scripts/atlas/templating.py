@@ -76,6 +76,7 @@ def environment(**filters: Callable) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,  # output is Markdown; `_finalize` escapes for it
         bytecode_cache=_COMPILED_TEMPLATES,
+        auto_reload=False,  # one environment per build: no need to look at each template file's date per use
     )
     env.filters.update(
         date=lambda d: Markup(f"{d.day} {d:%B %Y}"),

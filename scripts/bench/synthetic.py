@@ -82,6 +82,7 @@ def add_muscles(project: Path, count: int, seed: int = 7) -> list[str]:
             names["short"] = f"SM{number}"
         mapping = dict(zip(sorted(source_regions), rng.sample(region_pool, len(source_regions))))
         muscle = _map_values(muscle, mapping)
+        _own_pictures(muscle, number)
         # The real muscle's own links to other muscles would need links back from those muscles: not copied.
         muscle["related"] = [r for r in muscle["related"] if not r["page"].startswith("muscles/")]
         link = copy.deepcopy(source["related"][0])
@@ -96,6 +97,22 @@ def add_muscles(project: Path, count: int, seed: int = 7) -> list[str]:
         _write(content / "muscles" / f"{written_id}.yml", muscle)
     _write(regions_file, regions_data)
     return ids
+
+
+def _own_pictures(value: Any, number: int) -> None:
+    """Turn the head a few degrees in every exercise picture, so each synthetic muscle's pictures are its own
+    to solve and draw, as a real muscle's are (atlas.pose_cache would otherwise share the real one's)."""
+    if isinstance(value, list):
+        for item in value:
+            _own_pictures(item, number)
+    elif isinstance(value, dict):
+        for picture in value.get("pictures", []):
+            neck = picture.setdefault("joints", {}).setdefault("neck", {})
+            turn = float(neck.get("turn", "0"))
+            step = number % 9 + 1
+            neck["turn"] = str(turn - step if turn > 0 else turn + step)
+        for item in value.values():
+            _own_pictures(item, number)
 
 
 def _free_pins(regions: list[dict]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from atlas import pose_schema
 from atlas.load import load_site
 from quality.accessibility import axe_violations, describe
 
@@ -52,9 +53,9 @@ def test_each_exercise_shows_its_pictures_with_text_alternatives(page, site_url,
     page.goto(f"{site_url}muscles/{muscle.id}/")
     pictures = _pictures(page, key)
     assert len(pictures) == len(exercise.pictures) >= 1, key
-    for shown, picture in zip(pictures, exercise.pictures):
+    for shown, (caption, _, picture) in zip(pictures, pose_schema.labelled(exercise.pictures)):
         assert re.match(r"^(Lying|Standing|Sitting|Kneeling)", shown["alt"]) and len(shown["alt"]) > 30
-        assert shown["caption"] == picture.stage.capitalize()
+        assert shown["caption"] == caption
         assert shown["loading"] == "lazy"  # further down the page: fetched only when scrolled to
     page.wait_for_function("""srcs => srcs.every(src => {
         const img = document.querySelector(`.pose img[src="${src}"]`);
@@ -72,9 +73,9 @@ def test_each_pregnancy_version_shows_its_pictures_and_timer(page, site_url, mus
     box = page.locator(_after_heading(key, ".admonition.info")).first
     images = box.locator(".pose-row img")
     assert images.count() == len(alternative.pictures) >= 1
-    for i, picture in enumerate(alternative.pictures):
+    for i, (caption, _, picture) in enumerate(pose_schema.labelled(alternative.pictures)):
         alt = images.nth(i).get_attribute("alt")
-        assert alt.startswith(f"{picture.stage.capitalize()}: ") and len(alt) > 30
+        assert alt.startswith(f"{caption}: ") and len(alt) > 30
         images.nth(i).scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=images.nth(i).element_handle())
     assert box.get_by_role("button", name=f"Start {alternative.hold_seconds} s hold").is_visible()
