@@ -404,6 +404,33 @@ def test_links_that_leave_the_page_print_their_address(printouts):
         assert f"({PUBLIC}{target})" in squeezed, target
 
 
+def addresses_printed_twice(printout: Printout, addresses: list[str]) -> list[str]:
+    """Addresses printed as a link's text and again after it in brackets."""
+    return [a for a in addresses if f"{a}({a})" in printout.squeezed]
+
+
+def test_a_reference_address_prints_once(printouts, browser, site_url):
+    """A reference's web address is its link's text: print.css does not add it again in brackets. Twin: the
+    same page with the links' class removed prints each address twice, and the check says so."""
+    site = load_site(ROOT / "content")
+    muscle = site.muscle("gluteus-medius")
+    by_id = {reference.id: reference for reference in site.references}
+    # The page's own references, then those of the site-wide safety text it prints (as muscle.md.j2 lists them).
+    ids = dict.fromkeys(muscle.references + site.safety.source_ids())
+    addresses = [by_id[i].url for i in ids if by_id[i].url]
+    assert addresses and all(a in printouts(MUSCLE).squeezed for a in addresses)
+    assert addresses_printed_twice(printouts(MUSCLE), addresses) == []
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + MUSCLE)
+        tab.evaluate("() => document.querySelectorAll('a.link-is-address').forEach(a => a.className = '')")
+        doubled = Printout(tab.pdf(format="A4", prefer_css_page_size=False, print_background=False))
+    finally:
+        context.close()
+    assert addresses_printed_twice(doubled, addresses) == addresses
+
+
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("path", MUSCLE_PAGES)
 def test_headings_are_never_last_on_a_sheet(printouts, built_site, path, paper):
