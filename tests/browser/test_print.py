@@ -221,6 +221,46 @@ def test_handout_front_has_room_for_two_more_lines(browser, site_url, paper):
     assert "Extra line 2" in front and front.count("Stop if:") == 2 and "Stretch" in front, paper
 
 
+# --- pictures that load lazily on screen are all asked for on paper ------------------------------
+
+
+def pictures_still_lazy(browser, site_url: str, path: str, *, how: str, without_print_pictures: bool = False) -> int:
+    """How many pictures are still waiting to be scrolled to (loading="lazy") once the page is printed
+    (`how="print"`) or laid out for print, as a print preview does (`how="print-media"`).
+    `without_print_pictures`: the site's script served without its print-pictures.js part."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        tab = context.new_page()
+        if without_print_pictures:
+            def neutered(route):
+                script = route.fetch().text()
+                assert 'image.loading="eager"' in script, "atlas.js no longer asks for the pictures this way"
+                route.fulfill(body=script.replace('image.loading="eager"', "void 0"), content_type="text/javascript")
+            tab.route("**/assets/javascripts/atlas.js", neutered)
+        tab.goto(site_url + path)
+        assert tab.locator('img[loading="lazy"]').count() > 0, "nothing on the page loads lazily"
+        if how == "print":
+            tab.pdf(format="A4")
+        else:
+            tab.emulate_media(media="print")
+            tab.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        return tab.locator('img[loading="lazy"]').count()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("how", ["print", "print-media"])
+def test_pictures_that_load_lazily_are_asked_for_before_printing(browser, site_url, how):
+    """Exercise pictures far down a page load when scrolled to; printed without being scrolled to, they must
+    all be on the sheets: printing, or laying the page out for print, asks for every one at once."""
+    for path in MUSCLE_PAGES:
+        assert pictures_still_lazy(browser, site_url, path, how=how) == 0, path
+
+
+def test_the_lazy_picture_check_catches_a_page_that_leaves_them_lazy(browser, site_url):
+    assert pictures_still_lazy(browser, site_url, MUSCLE, how="print-media", without_print_pictures=True) > 0
+
+
 # --- figures and boxes as laid out on paper -------------------------------------------------
 
 
