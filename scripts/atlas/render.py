@@ -285,8 +285,9 @@ class Renderer:
                     src = relative_link(path, from_path)
                     label = f"{caption}: {alt}"
                     loading = ' loading="lazy"' if lazy else ""
+                    upright = " .pose-upright" if height > width else ""  # a standing figure: printed taller
                     images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
-                                  f'{loading} decoding="async" }}')
+                                  f'{loading} decoding="async"{upright} }}')
             return Markup(" ".join(images) + "\n{: .pose-row data-pagefind-ignore='all' }") if images else Markup("")
 
         return {"pose_pictures": pose_pictures, "pose_images": pose_images}

@@ -311,8 +311,10 @@ def figure_problems(figures: list[dict], min_width_mm: float) -> list[str]:
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("path, min_width_mm", [(HANDOUT, 45)] + [(path, 35) for path in MUSCLE_PAGES],
-                         ids=["handout"] + [path.split("/")[1] for path in MUSCLE_PAGES])
+@pytest.mark.parametrize("path, min_width_mm", [(path + "handout/", 45) for path in MUSCLE_PAGES]
+                         + [(path, 35) for path in MUSCLE_PAGES],
+                         ids=[path.split("/")[1] + "-handout" for path in MUSCLE_PAGES]
+                         + [path.split("/")[1] for path in MUSCLE_PAGES])
 def test_every_printed_figure_is_a_readable_size(paper_layout, paper, path, min_width_mm):
     figures = layout.printed_figures(paper_layout(path, paper))
     assert figures
