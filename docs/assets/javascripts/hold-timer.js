@@ -10,15 +10,8 @@
   var holds = document.querySelectorAll("p.hold-time[data-hold-seconds]");
   if (!holds.length) return;
 
-  // The timer's own stylesheet, loaded only on pages that have a timer. Added by script, after the page
-  // was parsed, it never holds up the first paint (at the end of <body>, like the timer it styles).
-  var script = document.currentScript;
-  if (script && script.src) {
-    var sheet = document.createElement("link");
-    sheet.rel = "stylesheet";
-    sheet.href = new URL("../stylesheets/hold-timer.css", script.src).href;
-    document.body.appendChild(sheet);
-  }
+  // The timer's own stylesheet, loaded only on pages that have a timer (stylesheets.js).
+  atlasStylesheet("hold-timer.css");
 
   var settings = { sound: false, vibrate: false };
   try {

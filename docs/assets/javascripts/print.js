@@ -5,14 +5,8 @@
   var buttons = document.querySelectorAll("button[data-print]");
   if (!buttons.length) return;
   // The buttons' stylesheet, only where there are buttons; they show only when this script runs anyway.
-  var script = document.currentScript;
-  if (script && script.src) {
-    var sheet = document.createElement("link");
-    sheet.rel = "stylesheet";
-    sheet.href = new URL("../stylesheets/print-button.css", script.src).href;
-    // Before print.css, whose rules must still win on paper.
-    document.head.insertBefore(sheet, document.querySelector('link[href$="/print.css"]'));
-  }
+  // Before print.css, whose rules must still win on paper.
+  atlasStylesheet("print-button.css", document.querySelector('link[href$="/print.css"]'));
   buttons.forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });

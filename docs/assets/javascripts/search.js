@@ -8,7 +8,6 @@
 (function () {
   "use strict";
 
-  var script = document.currentScript.src;  // this file's address; its stylesheet lies beside it
   var root = document.querySelector("[data-atlas-search]");
   var toggle = document.getElementById("__search");
   if (!root || !toggle) return;
@@ -27,10 +26,7 @@
   var pagefind = null;
   function load() {
     if (!pagefind) {
-      var styles = document.createElement("link");
-      styles.rel = "stylesheet";
-      styles.href = new URL("../stylesheets/search.css", script).href;
-      document.head.appendChild(styles);
+      atlasStylesheet("search.css");
       pagefind = import(new URL("pagefind.js", bundle).href).then(function (module) {
         // Result addresses are relative to the site root, which may be a sub-folder of the host.
         return module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 }).then(function () {

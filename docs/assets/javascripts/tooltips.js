@@ -8,8 +8,7 @@
 
   var TERM = "article abbr[title], article abbr[data-title]";
   var GAP = 6, MARGIN = 8;
-  var stylesheet = new URL("../stylesheets/tooltip.css", document.currentScript.src).href;
-  var tip = null, term = null, hideTimer = 0, styled = null;
+  var tip = null, term = null, hideTimer = 0;
 
   // Terms take keyboard focus so that a keyboard user can read them too (the browser's title tooltip
   // shows only on hover). One attribute per term; no listener, no measuring.
@@ -17,18 +16,6 @@
     abbr.tabIndex = 0;
   });
 
-  function styles() {
-    if (!styled) {
-      styled = new Promise(function (resolve) {
-        var link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = stylesheet;
-        link.onload = link.onerror = resolve;
-        document.head.appendChild(link);
-      });
-    }
-    return styled;
-  }
 
   function place() {
     var word = term.getClientRects()[0] || term.getBoundingClientRect();
@@ -49,7 +36,7 @@
     if (term === abbr) return;
     hide();
     term = abbr;
-    styles().then(function () {
+    atlasStylesheet("tooltip.css").then(function () {
       if (term !== abbr) return;
       if (!tip) {
         tip = document.createElement("div");
