@@ -144,24 +144,31 @@ def test_every_muscle_page_prints_on_at_most_five_sheets(printouts, path, paper)
     assert not too_many_sheets(printout), f"/{path} on {paper}: {too_many_sheets(printout)}"
 
 
-def test_the_sheet_count_check_catches_a_page_too_long(browser, site_url):
-    # The longest muscle page with forty more paragraphs of a box's size: past five sheets, and caught.
+def print_with_paragraphs_added(browser, site_url: str, path: str, paper: str, where: str, paragraphs: list[str]
+                                ) -> Printout:
+    """The page printed with `paragraphs` added just before the element `where` (a CSS selector)."""
     context = browser.new_context(viewport=DESKTOP)
     try:
         tab = context.new_page()
-        tab.goto(site_url + MUSCLE)
-        tab.evaluate("""() => {
+        tab.goto(site_url + path)
+        tab.evaluate("""([where, paragraphs]) => {
             const extra = document.createElement("div");
-            for (let i = 1; i <= 40; i++) {
+            for (const text of paragraphs) {
                 const line = document.createElement("p");
-                line.textContent = `Extra paragraph ${i}: `.padEnd(300, "more words ");
+                line.textContent = text;
                 extra.append(line);
             }
-            document.querySelector("article h1").after(extra);
-        }""")
-        printout = Printout(tab.pdf(format="Letter", prefer_css_page_size=False, print_background=False))
+            document.querySelector(where).before(extra);
+        }""", [where, paragraphs])
+        return Printout(tab.pdf(format=paper, prefer_css_page_size=False, print_background=False))
     finally:
         context.close()
+
+
+def test_the_sheet_count_check_catches_a_page_too_long(browser, site_url):
+    # The longest muscle page with forty more paragraphs of a box's size: past five sheets, and caught.
+    paragraphs = [(f"Extra paragraph {i}: " + "more words " * 30)[:300] for i in range(1, 41)]
+    printout = print_with_paragraphs_added(browser, site_url, MUSCLE, "Letter", "article h1 + *", paragraphs)
     assert too_many_sheets(printout) and printout.sheets > MAX_MUSCLE_SHEETS, printout.sheets
 
 
@@ -205,22 +212,8 @@ def test_handout_front_has_room_for_two_more_lines(browser, site_url, paper):
     """Safety text grows: two more full-width lines before the exercises still leave the exercises and
     their stop rules on the front of the one sheet. (The layout was made with room for eight before issue
     12's safety lines took most of it; US Letter is the tighter paper.)"""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        tab = context.new_page()
-        tab.goto(site_url + HANDOUT)
-        tab.evaluate("""() => {
-            const extra = document.createElement("div");
-            for (let i = 1; i <= 2; i++) {
-                const line = document.createElement("p");
-                line.textContent = `Extra line ${i}: a short safety line.`;
-                extra.append(line);
-            }
-            document.querySelector(".handout__exercises").before(extra);
-        }""")
-        printout = Printout(tab.pdf(format=paper, prefer_css_page_size=False, print_background=False))
-    finally:
-        context.close()
+    lines = [f"Extra line {i}: a short safety line." for i in (1, 2)]
+    printout = print_with_paragraphs_added(browser, site_url, HANDOUT, paper, ".handout__exercises", lines)
     assert printout.sheets <= 2, (paper, printout.sheets)
     front = " ".join(printout.pages[0].split())
     assert "Extra line 2" in front and front.count("Stop if:") == 2 and "Stretch" in front, paper
