@@ -255,20 +255,25 @@ class Renderer:
         `muscle` (pictures are found among that muscle's exercises, by content)."""
         files = self._pose_files(muscle) if muscle is not None else []
 
+        def image(path: str, picture: object, label: str, lazy: bool, upright_class: bool = False) -> str:
+            """One picture as a Markdown image with its size (and, for a standing figure, `.pose-upright`)."""
+            _, _, width, height = self._pose_picture(path, picture)
+            loading = ' loading="lazy"' if lazy else ""
+            upright = " .pose-upright" if upright_class and height > width else ""  # a standing figure: printed taller
+            return (f'![{escape_markdown(label)}]({relative_link(path, from_path)}){{ width="{width}" height="{height}"'
+                    f'{loading} decoding="async"{upright} }}')
+
+        def of(exercise: object) -> list[tuple[str, object, str, str]]:
+            """(path, picture, caption, text alternative) of one exercise's pictures, start first."""
+            return [(path, picture, caption, self._pose_picture(path, picture)[1])
+                    for path, picture, owner, caption in files if owner == exercise]
+
         def pose_pictures(exercise: object, lazy: bool = True) -> Markup:
             """The start (and end) pictures of one exercise: images the build writes as SVG files, so the
             page's HTML stays small and pictures further down load only when they are scrolled to."""
-            figures = []
-            for path, picture, owner, caption in files:
-                if owner == exercise:
-                    _, alt, width, height = self._pose_picture(path, picture)
-                    src = relative_link(path, from_path)
-                    loading = ' loading="lazy"' if lazy else ""
-                    figures.append(
-                        f'<figure class="pose pose--{picture.stage}" markdown="span">'
-                        f'![{escape_markdown(alt)}]({src}){{ width="{width}" height="{height}"{loading} decoding="async" }}'
-                        f"<figcaption>{caption}</figcaption></figure>"
-                    )
+            figures = [f'<figure class="pose pose--{picture.stage}" markdown="span">{image(path, picture, alt, lazy)}'
+                       f"<figcaption>{escape_markdown(caption)}</figcaption></figure>"
+                       for path, picture, caption, alt in of(exercise)]
             # Search leaves the pictures out: their descriptions ("kneel on the right knee") are not where
             # pain is felt, and would rank a muscle for a word like "knee" by its exercise.
             return (Markup(f'<div class="pose-pictures" data-pagefind-ignore="all" markdown>{"".join(figures)}</div>')
@@ -278,16 +283,8 @@ class Renderer:
             """The same pictures as a Markdown paragraph of images (class `pose-row`), start first, then end:
             for places where raw HTML cannot go (inside a box) and for paper, where a row of small images
             takes less room than figures with captions (each image's text alternative says Start or End)."""
-            images = []
-            for path, picture, owner, caption in files:
-                if owner == exercise:
-                    _, alt, width, height = self._pose_picture(path, picture)
-                    src = relative_link(path, from_path)
-                    label = f"{caption}: {alt}"
-                    loading = ' loading="lazy"' if lazy else ""
-                    upright = " .pose-upright" if height > width else ""  # a standing figure: printed taller
-                    images.append(f'![{escape_markdown(label)}]({src}){{ width="{width}" height="{height}"'
-                                  f'{loading} decoding="async"{upright} }}')
+            images = [image(path, picture, f"{caption}: {alt}", lazy, upright_class=True)
+                      for path, picture, caption, alt in of(exercise)]
             return Markup(" ".join(images) + "\n{: .pose-row data-pagefind-ignore='all' }") if images else Markup("")
 
         return {"pose_pictures": pose_pictures, "pose_images": pose_images}
